@@ -1,0 +1,45 @@
+// The one Prisma client of the process (a lazy singleton that survives hot reloads).
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '@/lib/generated/prisma/client';
+import { resolveDatabaseTarget, type DatabaseTarget } from './connection';
+
+interface DbState {
+  client: PrismaClient;
+  target: DatabaseTarget;
+}
+
+const g = globalThis as unknown as { __platformDb?: Promise<DbState> };
+
+export function createPrisma(url: string, max = 10): PrismaClient {
+  const adapter = new PrismaPg({ connectionString: url, max, connectionTimeoutMillis: 10_000 });
+  return new PrismaClient({ adapter });
+}
+
+async function init(): Promise<DbState> {
+  const target = await resolveDatabaseTarget();
+  return { client: createPrisma(target.url, target.embedded ? 8 : 10), target };
+}
+
+export function getDbState(): Promise<DbState> {
+  g.__platformDb ??= init().catch((e: unknown) => {
+    g.__platformDb = undefined;
+    throw e;
+  });
+  return g.__platformDb;
+}
+
+export async function getDb(): Promise<PrismaClient> {
+  return (await getDbState()).client;
+}
+
+export async function disconnectDb(): Promise<void> {
+  const state = g.__platformDb;
+  g.__platformDb = undefined;
+  if (!state) return;
+  const { client, target } = await state;
+  await client.$disconnect();
+  await target.owner?.close();
+}
+
+export type { PrismaClient };
+export { Prisma } from '@/lib/generated/prisma/client';
