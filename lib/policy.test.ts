@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { can, navFor, PERMISSIONS, type Actor, type Permission } from './policy';
+import { ROLES, type TRole } from './schemas/identity';
+
+function actor(roles: TRole[], tenantId: string | null = 't1', id = 'u1'): Actor {
+  return { kind: 'user', id, label: id, tenantId, teamIds: [], roles, via: 'portal', ip: null };
+}
+
+describe('policy', () => {
+  it('grants each permission exactly to its listed roles and refuses every other role', () => {
+    for (const [perm, roles] of Object.entries(PERMISSIONS) as [Permission, readonly TRole[]][]) {
+      for (const role of ROLES) {
+        expect(can(actor([role]), perm), `${role} → ${perm}`).toBe(roles.includes(role));
+      }
+    }
+  });
+
+  it('refuses anonymous callers', () => {
+    expect(can(null, 'catalogue.read')).toBe(false);
+  });
+
+  it('never lets a tenant user read another tenant', () => {
+    expect(can(actor(['tenant_admin'], 't1'), 'audit.read', { tenantId: 't2' })).toBe(false);
+    expect(can(actor(['tenant_admin'], 't1'), 'audit.read', { tenantId: 't1' })).toBe(true);
+  });
+
+  it('lets platform staff without a tenant act across tenants', () => {
+    expect(can(actor(['auditor'], null), 'audit.read', { tenantId: 't2' })).toBe(true);
+    expect(can(actor(['security_reviewer'], null), 'tool_request.review', { tenantId: 't2', requesterId: 'x' })).toBe(true);
+  });
+
+  it('refuses self-review (four-eyes)', () => {
+    expect(can(actor(['security_reviewer'], null, 'me'), 'tool_request.review', { tenantId: 't1', requesterId: 'me' })).toBe(false);
+  });
+
+  it('lets tool owners edit only their tools', () => {
+    expect(can(actor(['tool_owner'], 't1', 'o1'), 'tool.edit', { ownerUserId: 'o1' })).toBe(true);
+    expect(can(actor(['tool_owner'], 't1', 'o1'), 'tool.edit', { ownerUserId: 'o2' })).toBe(false);
+  });
+
+  it('builds navigation by role', () => {
+    expect(navFor(actor(['requester'])).map((n) => n.label)).toEqual(['Catalogue', 'My requests']);
+    expect(navFor(actor(['platform_admin'], null)).map((n) => n.label)).toContain('Admin');
+    expect(navFor(null)).toEqual([]);
+  });
+});

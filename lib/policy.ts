@@ -1,0 +1,112 @@
+// The one policy module: can(actor, 'resource.action', resource?). Pure, isomorphic, no I/O.
+// Services call assertCan before touching data; the UI calls can() to hide what a role cannot do.
+import { AppError } from '@/lib/errors';
+import type { TRole } from '@/lib/schemas/identity';
+
+export interface Actor {
+  kind: 'user' | 'agent' | 'system';
+  id: string;
+  label: string;
+  tenantId: string | null; // null: platform staff (no tenant)
+  teamIds: string[];
+  roles: TRole[];
+  via: 'portal' | 'api' | 'mcp' | 'cli' | 'seed';
+  ip: string | null;
+  tokenId?: string;
+  scopes?: string[];
+}
+
+const ALL: TRole[] = ['requester', 'tool_owner', 'security_reviewer', 'operator', 'tenant_admin', 'platform_admin', 'auditor'];
+
+export const PERMISSIONS = {
+  'catalogue.read': ALL,
+  'tool.edit': ['tool_owner', 'platform_admin'],
+  'tool.kill_global': ['platform_admin'],
+  'tool_request.create': ['requester', 'tool_owner', 'tenant_admin'],
+  'tool_request.read': ALL,
+  'tool_request.review': ['security_reviewer', 'platform_admin'],
+  'tool_request.publish': ['security_reviewer', 'platform_admin'],
+  'activation.read': ['tenant_admin', 'platform_admin', 'auditor'],
+  'activation.manage': ['tenant_admin', 'platform_admin'],
+  'tenant_policy.manage': ['tenant_admin', 'platform_admin'],
+  'secret.manage': ['tenant_admin', 'platform_admin'],
+  'agent_token.read': ['tenant_admin', 'platform_admin', 'auditor'],
+  'agent_token.manage': ['tenant_admin', 'platform_admin'],
+  'approval.read': ['operator', 'tenant_admin', 'platform_admin', 'auditor'],
+  'approval.decide': ['operator', 'platform_admin'],
+  'audit.read': ['auditor', 'platform_admin', 'tenant_admin'],
+  'metrics.read': ['tenant_admin', 'platform_admin', 'auditor', 'tool_owner', 'operator', 'security_reviewer'],
+  'settings.read': ['tenant_admin', 'platform_admin'],
+  'admin.access': ['platform_admin'],
+} as const satisfies Record<string, readonly TRole[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+/** Roles whose members may act across tenants (they belong to none). */
+const CROSS_TENANT: TRole[] = ['platform_admin', 'security_reviewer', 'auditor'];
+
+export interface PolicyResource {
+  tenantId?: string | null;
+  requesterId?: string;
+  ownerUserId?: string | null;
+}
+
+export function hasRole(actor: Pick<Actor, 'roles'>, permission: Permission): boolean {
+  const allowed: readonly TRole[] = PERMISSIONS[permission];
+  return actor.roles.some((r) => allowed.includes(r));
+}
+
+export function canCrossTenants(actor: Pick<Actor, 'roles' | 'tenantId'>): boolean {
+  return actor.tenantId === null && actor.roles.some((r) => CROSS_TENANT.includes(r));
+}
+
+export function can(actor: Actor | null | undefined, permission: Permission, resource?: PolicyResource): boolean {
+  if (!actor) return false;
+  if (!hasRole(actor, permission)) return false;
+  if (resource) {
+    // A tenant never sees another tenant's data.
+    if (resource.tenantId !== undefined && resource.tenantId !== null && !canCrossTenants(actor) && actor.tenantId !== resource.tenantId) {
+      return false;
+    }
+    // Four-eyes: nobody reviews or publishes their own request.
+    if ((permission === 'tool_request.review' || permission === 'tool_request.publish') && resource.requesterId === actor.id) return false;
+    // Tool owners edit only the tools they own; platform admins edit any.
+    if (permission === 'tool.edit' && !actor.roles.includes('platform_admin') && resource.ownerUserId !== actor.id) return false;
+  }
+  return true;
+}
+
+export function assertCan(actor: Actor | null | undefined, permission: Permission, resource?: PolicyResource): asserts actor is Actor {
+  if (!actor) throw new AppError('UNAUTHENTICATED');
+  if (!can(actor, permission, resource)) {
+    throw new AppError('FORBIDDEN', { userMessage: `You do not have permission to do this (${permission}).` });
+  }
+}
+
+/** Prisma where-fragment restricting a list to the rows the actor's tenant may read. */
+export function tenantScope(actor: Actor): { tenantId?: string } {
+  if (canCrossTenants(actor)) return {};
+  return { tenantId: actor.tenantId ?? '__none__' };
+}
+
+export interface NavItem {
+  href: string;
+  label: string;
+  permission: Permission;
+}
+
+export const NAV: NavItem[] = [
+  { href: '/catalogue', label: 'Catalogue', permission: 'catalogue.read' },
+  { href: '/requests', label: 'My requests', permission: 'tool_request.create' },
+  { href: '/reviews', label: 'Reviews', permission: 'tool_request.review' },
+  { href: '/activation', label: 'Activation', permission: 'activation.manage' },
+  { href: '/approvals', label: 'Approvals', permission: 'approval.read' },
+  { href: '/audit', label: 'Audit', permission: 'audit.read' },
+  { href: '/metrics', label: 'Metrics', permission: 'metrics.read' },
+  { href: '/settings', label: 'Settings', permission: 'settings.read' },
+  { href: '/admin', label: 'Admin', permission: 'admin.access' },
+];
+
+export function navFor(actor: Actor | null): NavItem[] {
+  return NAV.filter((n) => can(actor, n.permission));
+}

@@ -1,0 +1,52 @@
+import 'server-only';
+// Append-only audit. Write it in the same transaction as the change it records; if it cannot be written,
+// the change does not happen (fail-closed).
+import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
+import type { Actor } from '@/lib/policy';
+
+type Tx = Pick<PrismaClient, 'auditEvent'> | Prisma.TransactionClient;
+
+export interface AuditInput {
+  requestId: string;
+  action: string; // resource.past_tense
+  resourceType: string;
+  resourceId?: string | null;
+  tenantId?: string | null;
+  outcome?: 'success' | 'denied' | 'error' | 'pending_approval';
+  errorCode?: string | null;
+  toolSlug?: string | null;
+  toolVersion?: number | null;
+  latencyMs?: number | null;
+  costMicros?: number | null;
+  inputBytes?: number | null;
+  outputBytes?: number | null;
+  details?: Prisma.InputJsonValue;
+  resourcesTouched?: string[];
+}
+
+export async function writeAudit(tx: Tx, actor: Actor, e: AuditInput): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      requestId: e.requestId,
+      tenantId: e.tenantId === undefined ? actor.tenantId : e.tenantId,
+      actorKind: actor.kind,
+      actorId: actor.id,
+      actorLabel: actor.label,
+      via: actor.via,
+      action: e.action,
+      resourceType: e.resourceType,
+      resourceId: e.resourceId ?? null,
+      toolSlug: e.toolSlug ?? null,
+      toolVersion: e.toolVersion ?? null,
+      outcome: e.outcome ?? 'success',
+      errorCode: e.errorCode ?? null,
+      latencyMs: e.latencyMs ?? null,
+      costMicros: e.costMicros ?? null,
+      inputBytes: e.inputBytes ?? null,
+      outputBytes: e.outputBytes ?? null,
+      details: e.details,
+      resourcesTouched: e.resourcesTouched ?? [],
+      ip: actor.ip,
+    },
+  });
+}

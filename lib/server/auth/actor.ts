@@ -1,0 +1,49 @@
+import 'server-only';
+// Resolves the Actor for a portal request from the session, fresh from the database (a disabled user
+// or a changed role takes effect at once).
+import { cache } from 'react';
+import { headers } from 'next/headers';
+import { getServerSession } from 'next-auth';
+import { AppError } from '@/lib/errors';
+import type { Actor } from '@/lib/policy';
+import { getDb } from '@/lib/server/db/client';
+import { authOptions } from './options';
+
+export interface PortalActor extends Actor {
+  email: string;
+  tenantSlug: string | null;
+  tenantName: string | null;
+}
+
+async function clientIp(): Promise<string | null> {
+  const h = await headers();
+  return h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip') || null;
+}
+
+export const getActor = cache(async (via: 'portal' | 'api' = 'portal'): Promise<PortalActor | null> => {
+  const session = await getServerSession(authOptions());
+  const uid = (session?.user as { id?: string } | undefined)?.id;
+  if (!uid) return null;
+  const db = await getDb();
+  const user = await db.user.findUnique({ where: { id: uid }, include: { tenant: true, teams: true } });
+  if (!user || user.disabled) return null;
+  return {
+    kind: 'user',
+    id: user.id,
+    label: user.email,
+    email: user.email,
+    tenantId: user.tenantId,
+    tenantSlug: user.tenant?.slug ?? null,
+    tenantName: user.tenant?.name ?? null,
+    teamIds: user.teams.map((t) => t.teamId),
+    roles: user.roles,
+    via,
+    ip: await clientIp(),
+  };
+});
+
+export async function requireActor(via: 'portal' | 'api' = 'portal'): Promise<PortalActor> {
+  const actor = await getActor(via);
+  if (!actor) throw new AppError('UNAUTHENTICATED');
+  return actor;
+}

@@ -1,0 +1,51 @@
+import 'server-only';
+import type { NextAuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import { isAppError } from '@/lib/errors';
+import { env } from '@/lib/server/env';
+import { authenticateWithPassword } from '@/lib/services/auth/authenticate-with-password';
+import { oidcProviders } from './oidc';
+
+function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string {
+  const h = headers ?? {};
+  const fwd = h['x-forwarded-for'];
+  const first = (Array.isArray(fwd) ? fwd[0] : fwd)?.split(',')[0]?.trim();
+  const real = h['x-real-ip'];
+  return first || (Array.isArray(real) ? real[0] : real) || 'unknown';
+}
+
+export function authOptions(): NextAuthOptions {
+  const e = env();
+  return {
+    secret: e.NEXTAUTH_SECRET,
+    session: { strategy: 'jwt', maxAge: e.SESSION_MAX_AGE_SECONDS },
+    jwt: { maxAge: e.SESSION_MAX_AGE_SECONDS },
+    pages: { signIn: '/sign-in', error: '/sign-in' },
+    providers: [
+      CredentialsProvider({
+        id: 'credentials',
+        name: 'Email and password',
+        credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
+        async authorize(credentials, req) {
+          try {
+            return await authenticateWithPassword(credentials ?? {}, clientIp(req?.headers));
+          } catch (err) {
+            // The message reaches the sign-in form as `error`; never a stack trace.
+            throw new Error(isAppError(err) ? err.userMessage : 'Sign-in is unavailable right now.');
+          }
+        },
+      }),
+      ...oidcProviders(),
+    ],
+    callbacks: {
+      async jwt({ token, user }) {
+        if (user) token.uid = user.id;
+        return token;
+      },
+      async session({ session, token }) {
+        if (session.user && typeof token.uid === 'string') (session.user as { id?: string }).id = token.uid;
+        return session;
+      },
+    },
+  };
+}

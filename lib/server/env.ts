@@ -1,0 +1,56 @@
+import 'server-only';
+// Environment, parsed once by one zod schema; a bad value stops the process with a clear message.
+import { z } from 'zod';
+
+const bool = z
+  .enum(['0', '1', 'true', 'false', ''])
+  .optional()
+  .transform((v) => v === '1' || v === 'true');
+
+const ZEnv = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgresql://').optional(),
+  PGLITE_DATA_DIR: z.string().optional(),
+  SEED_DEMO: bool,
+  NEXTAUTH_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  NEXTAUTH_URL: z.url().optional(),
+  SESSION_MAX_AGE_SECONDS: z.coerce.number().int().min(60).max(30 * 24 * 3600).default(8 * 3600),
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_DEFAULT_TENANT: z.string().optional(),
+  SECRETS_MASTER_KEYS: z.string().optional(), // "kid1:base64key,kid2:base64key" (first = current)
+  MCP_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
+  MCP_ALLOWED_ORIGINS: z.string().optional(), // comma-separated extra origins
+  MCP_TEST_FIXTURES: bool,
+  GITHUB_API_URL: z.url().default('https://api.github.com'),
+  SMTP_URL: z.string().optional(),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
+  LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+});
+
+export type Env = z.infer<typeof ZEnv>;
+
+let cached: Env | null = null;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = ZEnv.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid environment configuration:\n${lines}`);
+  }
+  const e = parsed.data;
+  if ((e.OIDC_ISSUER || e.OIDC_CLIENT_ID || e.OIDC_CLIENT_SECRET) && !(e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET)) {
+    throw new Error('Invalid environment configuration:\n  OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together.');
+  }
+  cached = e;
+  return e;
+}
+
+/** Demo data (and demo passwords) are on by default on the embedded database, opt-in on PostgreSQL. */
+export function demoDataEnabled(): boolean {
+  const e = env();
+  return e.SEED_DEMO || !e.DATABASE_URL;
+}

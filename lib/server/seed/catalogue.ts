@@ -1,0 +1,39 @@
+// Keeps the built-in tools' catalogue records and served versions in step with their contracts.
+// Idempotent: an unchanged definition (same hash) creates nothing; a changed one creates the next version.
+import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { BUILTIN_TOOLS } from '@/lib/schemas/builtin-tools';
+import { builtinDefinitionView, definitionHash } from '@/lib/tool-definition';
+
+export async function syncBuiltinTools(db: PrismaClient): Promise<void> {
+  for (const t of BUILTIN_TOOLS) {
+    const view = builtinDefinitionView(t);
+    const hash = definitionHash(view);
+    const record = {
+      title: t.title, description: t.description, category: t.category, kind: 'builtin' as const, ownerTeam: t.ownerTeam,
+      riskLevel: t.riskLevel, dataClassification: t.dataClassification, dataRead: t.dataRead, dataWritten: t.dataWritten,
+      requiredScopes: t.requiredScopes, timeoutMs: t.timeoutMs, maxInputBytes: t.maxInputBytes, maxOutputBytes: t.maxOutputBytes,
+      auditLevel: t.auditLevel, critical: t.critical, readOnly: t.readOnly, destructive: t.destructive, idempotent: t.idempotent,
+      openWorld: t.openWorld, tags: t.tags,
+    };
+    await db.$transaction(async (tx) => {
+      const tool = await tx.tool.upsert({
+        where: { slug: t.slug },
+        create: { slug: t.slug, lifecycle: 'published', ...record, links: [{ title: 'Source', url: `mcp-server/tools/${t.slug.replace(/_/g, '-')}.ts` }] },
+        update: {},
+      });
+      const latest = await tx.toolVersion.findFirst({ where: { toolId: tool.id }, orderBy: { version: 'desc' } });
+      if (latest?.definitionHash === hash) return;
+      const version = (latest?.version ?? 0) + 1;
+      if (latest) await tx.toolVersion.updateMany({ where: { toolId: tool.id, status: 'approved' }, data: { status: 'superseded' } });
+      await tx.toolVersion.create({
+        data: {
+          toolId: tool.id, version, status: 'approved', name: view.name, description: view.description,
+          inputSchema: view.inputSchema as object, outputSchema: (view.outputSchema ?? undefined) as object | undefined,
+          annotations: view.annotations as object, definitionHash: hash,
+          changeNote: latest ? 'Built-in contract updated' : 'Initial built-in release',
+        },
+      });
+      await tx.tool.update({ where: { id: tool.id }, data: { ...record, servedVersion: version } });
+    });
+  }
+}

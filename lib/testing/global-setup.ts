@@ -1,0 +1,17 @@
+// Vitest global setup for integration tests: one fresh, migrated, seeded database per run,
+// handed to the test workers through DATABASE_URL.
+import { createTestDatabase, type TestDatabase } from './test-database';
+
+let tdb: TestDatabase | null = null;
+
+export async function setup(): Promise<void> {
+  tdb = await createTestDatabase();
+  process.env.DATABASE_URL = tdb.url;
+  process.env.SEED_DEMO = '1';
+  process.env.SECRETS_MASTER_KEYS ??= 'test1:' + Buffer.alloc(32, 7).toString('base64');
+  console.log(`[integration] ${tdb.kind} database ready`);
+}
+
+export async function teardown(): Promise<void> {
+  await tdb?.teardown();
+}
