@@ -1,0 +1,34 @@
+import type { NextConfig } from 'next';
+
+const nextConfig: NextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  typedRoutes: false,
+  experimental: { authInterrupts: true },
+  // Native, WASM and driver packages stay outside the server bundle.
+  serverExternalPackages: [
+    '@electric-sql/pglite',
+    '@electric-sql/pglite-socket',
+    'pglite-prisma-adapter',
+    '@prisma/adapter-pg',
+    '@prisma/schema-engine-wasm',
+    '@prisma/driver-adapter-utils',
+    'pg',
+    '@node-rs/argon2',
+    'nodemailer',
+  ],
+  async headers() {
+    return [
+      {
+        source: '/:path*',
+        headers: [
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'X-Frame-Options', value: 'DENY' },
+          { key: 'Referrer-Policy', value: 'same-origin' },
+        ],
+      },
+    ];
+  },
+};
+
+export default nextConfig;
