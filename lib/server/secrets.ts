@@ -39,7 +39,7 @@ export function masterKeys(): MasterKey[] {
   if (spec) {
     cached = parseMasterKeys(spec);
   } else if (!process.env.DATABASE_URL) {
-    const file = path.join(embeddedDataDir(), 'secrets-master.key');
+    const file = path.join(/*turbopackIgnore: true*/ embeddedDataDir(), 'secrets-master.key');
     if (!fs.existsSync(file)) {
       fs.mkdirSync(path.dirname(file), { recursive: true });
       fs.writeFileSync(file, `local1:${crypto.randomBytes(32).toString('base64')}`, { mode: 0o600, flag: 'wx' });

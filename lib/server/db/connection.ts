@@ -10,7 +10,7 @@ export interface DatabaseTarget {
 }
 
 export function embeddedDataDir(): string {
-  return path.resolve(process.env.PGLITE_DATA_DIR || './.data');
+  return path.resolve(/*turbopackIgnore: true*/ process.env.PGLITE_DATA_DIR || './.data');
 }
 
 export async function resolveDatabaseTarget(): Promise<DatabaseTarget> {

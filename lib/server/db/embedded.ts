@@ -61,7 +61,7 @@ export function urlForPort(port: number): string {
 
 /** If another live process owns the data directory and publishes it, return its URL. */
 export async function findPublishedEndpoint(dataDir: string): Promise<string | null> {
-  const file = path.join(dataDir, ENDPOINT);
+  const file = path.join(/*turbopackIgnore: true*/ dataDir, ENDPOINT);
   if (!fs.existsSync(file)) return null;
   try {
     const ep = JSON.parse(fs.readFileSync(file, 'utf8')) as EndpointFile;
@@ -73,7 +73,7 @@ export async function findPublishedEndpoint(dataDir: string): Promise<string | n
 }
 
 function acquireLock(dataDir: string): void {
-  const lockFile = path.join(dataDir, LOCK);
+  const lockFile = path.join(/*turbopackIgnore: true*/ dataDir, LOCK);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       fs.writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
@@ -100,7 +100,7 @@ export async function openEmbedded(dataDir: string, opts: { maxConnections?: num
   const release = () => {
     for (const f of [LOCK, ENDPOINT]) {
       try {
-        const p = path.join(dataDir, f);
+        const p = path.join(/*turbopackIgnore: true*/ dataDir, f);
         if (f === ENDPOINT || fs.readFileSync(p, 'utf8') === String(process.pid)) fs.rmSync(p, { force: true });
       } catch {
         /* already gone */
@@ -108,12 +108,12 @@ export async function openEmbedded(dataDir: string, opts: { maxConnections?: num
     }
   };
   try {
-    const db = await PGlite.create({ dataDir: path.join(dataDir, 'pgdata') });
+    const db = await PGlite.create({ dataDir: path.join(/*turbopackIgnore: true*/ dataDir, 'pgdata') });
     const port = await freePort();
     const server = new PGLiteSocketServer({ db, port, host: '127.0.0.1', maxConnections: opts.maxConnections ?? 32 });
     await server.start();
     const endpoint: EndpointFile = { pid: process.pid, port };
-    fs.writeFileSync(path.join(dataDir, ENDPOINT), JSON.stringify(endpoint));
+    fs.writeFileSync(path.join(/*turbopackIgnore: true*/ dataDir, ENDPOINT), JSON.stringify(endpoint));
     process.once('exit', release);
     return {
       url: urlForPort(port),

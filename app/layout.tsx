@@ -1,0 +1,18 @@
+import type { Metadata } from 'next';
+import './globals.css';
+import { Providers } from '@/components/providers';
+
+export const metadata: Metadata = {
+  title: { default: 'MCP Tool Platform', template: '%s · MCP Tool Platform' },
+  description: 'Governed tools for AI agents: catalogue, intake, activation, approvals, audit and the /mcp server.',
+};
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-screen bg-background font-sans text-foreground antialiased">
+        <Providers>{children}</Providers>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,4 @@
+// Extra header controls (notifications) mount here.
+export function HeaderSlot() {
+  return null;
+}

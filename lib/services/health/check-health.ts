@@ -1,0 +1,18 @@
+import 'server-only';
+import { getDb } from '@/lib/server/db/client';
+
+export type Health = { status: 'ok'; db: 'ok' } | { status: 'error'; db: 'error'; reason: string };
+
+/** Liveness of the app and its database (a real round trip, bounded to 3 s). */
+export async function checkHealth(): Promise<Health> {
+  try {
+    const db = await getDb();
+    await Promise.race([
+      db.$queryRaw`SELECT 1`,
+      new Promise((_, reject) => setTimeout(() => reject(new Error('database did not answer within 3 s')), 3000).unref()),
+    ]);
+    return { status: 'ok', db: 'ok' };
+  } catch (e) {
+    return { status: 'error', db: 'error', reason: e instanceof Error ? e.message.split('\n')[0]! : 'database unreachable' };
+  }
+}

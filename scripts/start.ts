@@ -1,0 +1,90 @@
+// npm start: build when there is no current build, apply pending migrations, seed (idempotent),
+// then serve the portal and /mcp on PORT (default 3000).
+import { spawn, spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { resolveDatabaseTarget, embeddedDataDir } from '@/lib/server/db/connection';
+import { applyMigrations } from '@/lib/server/db/schema-engine';
+import { createPrisma } from '@/lib/server/db/client';
+import { seedDatabase } from '@/prisma/seed';
+
+const require = createRequire(import.meta.url);
+const NEXT_BIN = require.resolve('next/dist/bin/next');
+const SOURCES = ['app', 'components', 'lib', 'mcp-server', 'public', 'prisma/schema.prisma', 'next.config.ts', 'package-lock.json', 'postcss.config.mjs', 'tsconfig.json'];
+const STAMP = path.resolve('.next/source-hash');
+
+function hashSources(): string {
+  const h = crypto.createHash('sha256');
+  const walk = (p: string) => {
+    if (!fs.existsSync(p)) return;
+    const st = fs.statSync(p);
+    if (st.isDirectory()) {
+      for (const e of fs.readdirSync(p).sort()) if (e !== 'node_modules' && !e.startsWith('.')) walk(path.join(p, e));
+    } else if (!/\.(test|int\.test)\.tsx?$/.test(p)) {
+      h.update(p).update(fs.readFileSync(p));
+    }
+  };
+  SOURCES.forEach(walk);
+  return h.digest('hex');
+}
+
+function log(msg: string) {
+  console.log(`[start] ${msg}`);
+}
+
+function ensureBuild() {
+  const hash = hashSources();
+  const current = fs.existsSync('.next/BUILD_ID') && fs.existsSync(STAMP) && fs.readFileSync(STAMP, 'utf8') === hash;
+  if (current) return log('build is current');
+  log('no current build: running next build (about a minute)…');
+  const r = spawnSync(process.execPath, [NEXT_BIN, 'build'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' } });
+  if (r.status !== 0) throw new Error('next build failed (see above).');
+  fs.writeFileSync(STAMP, hash);
+}
+
+function persistentSecret(file: string): string {
+  const p = path.join(embeddedDataDir(), file);
+  fs.mkdirSync(path.dirname(p), { recursive: true });
+  if (!fs.existsSync(p)) fs.writeFileSync(p, crypto.randomBytes(32).toString('base64url'), { mode: 0o600 });
+  return fs.readFileSync(p, 'utf8').trim();
+}
+
+async function prepareDatabase() {
+  const target = await resolveDatabaseTarget();
+  try {
+    const applied = await applyMigrations(target.url);
+    log(applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date');
+    const demo = process.env.SEED_DEMO === '1' || process.env.SEED_DEMO === 'true' || (!process.env.DATABASE_URL && process.env.SEED_DEMO !== '0');
+    const db = createPrisma(target.url, 2);
+    await seedDatabase(db, { demo });
+    await db.$disconnect();
+    log(`seeded${demo ? ' (demo data)' : ''}`);
+  } finally {
+    await target.owner?.close();
+  }
+}
+
+async function main() {
+  const port = Number(process.env.PORT || 3000);
+  if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`PORT must be a TCP port number (got "${process.env.PORT}").`);
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' };
+  if (!env.NEXTAUTH_SECRET) {
+    if (env.DATABASE_URL) throw new Error('NEXTAUTH_SECRET must be set when DATABASE_URL is set (all replicas share it).');
+    env.NEXTAUTH_SECRET = persistentSecret('nextauth-secret');
+  }
+  env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+  Object.assign(process.env, { NEXTAUTH_SECRET: env.NEXTAUTH_SECRET });
+  if (process.env.SKIP_BUILD !== '1') ensureBuild();
+  await prepareDatabase();
+  log(`serving on http://localhost:${port} (portal) and http://localhost:${port}/mcp`);
+  const child = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(port), ...(process.env.HOSTNAME ? ['-H', process.env.HOSTNAME] : [])], { stdio: 'inherit', env });
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => child.kill(sig));
+  child.on('exit', (code) => process.exit(code ?? 0));
+}
+
+main().catch((e: unknown) => {
+  console.error(`[start] ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});
