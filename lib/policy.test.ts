@@ -33,6 +33,12 @@ describe('policy', () => {
     expect(can(actor(['security_reviewer'], null, 'me'), 'tool_request.review', { tenantId: 't1', requesterId: 'me' })).toBe(false);
   });
 
+  it('refuses self-approval of a tool version (the author is the requester)', () => {
+    expect(can(actor(['security_reviewer'], null, 'me'), 'tool_version.review', { requesterId: 'me' })).toBe(false);
+    expect(can(actor(['security_reviewer'], null, 'me'), 'tool_version.review', { requesterId: 'other' })).toBe(true);
+    expect(can(actor(['platform_admin'], null, 'me'), 'tool_request.publish', { tenantId: 't1', requesterId: 'me' })).toBe(false);
+  });
+
   it('lets tool owners edit only their tools', () => {
     expect(can(actor(['tool_owner'], 't1', 'o1'), 'tool.edit', { ownerUserId: 'o1' })).toBe(true);
     expect(can(actor(['tool_owner'], 't1', 'o1'), 'tool.edit', { ownerUserId: 'o2' })).toBe(false);

@@ -26,6 +26,8 @@ export const PERMISSIONS = {
   'tool_request.read': ALL,
   'tool_request.review': ['security_reviewer', 'platform_admin'],
   'tool_request.publish': ['security_reviewer', 'platform_admin'],
+  'tool_request.deprecate': ['security_reviewer', 'platform_admin'],
+  'tool_version.review': ['security_reviewer', 'platform_admin'],
   'activation.read': ['tenant_admin', 'platform_admin', 'auditor'],
   'activation.manage': ['tenant_admin', 'platform_admin'],
   'tenant_policy.manage': ['tenant_admin', 'platform_admin'],
@@ -69,7 +71,7 @@ export function can(actor: Actor | null | undefined, permission: Permission, res
       return false;
     }
     // Four-eyes: nobody reviews or publishes their own request.
-    if ((permission === 'tool_request.review' || permission === 'tool_request.publish') && resource.requesterId === actor.id) return false;
+    if ((permission === 'tool_request.review' || permission === 'tool_request.publish' || permission === 'tool_version.review') && resource.requesterId === actor.id) return false;
     // Tool owners edit only the tools they own; platform admins edit any.
     if (permission === 'tool.edit' && !actor.roles.includes('platform_admin') && resource.ownerUserId !== actor.id) return false;
   }
