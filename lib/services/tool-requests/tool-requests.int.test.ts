@@ -73,9 +73,10 @@ function run(action: TRequestAction, id: string) {
 }
 
 beforeAll(async () => {
-  [requester, reviewer, reviewer2, admin, globex, owner] = await Promise.all(
-    ['requester@acme.example', 'reviewer@example.com', 'reviewer2@example.com', 'admin@example.com', 'requester@globex.example', 'owner@acme.example'].map(actorFor),
-  );
+  [requester, reviewer, reviewer2, admin, globex, owner] = await Promise.all([
+    actorFor('requester@acme.example'), actorFor('reviewer@example.com'), actorFor('reviewer2@example.com'),
+    actorFor('admin@example.com'), actorFor('requester@globex.example'), actorFor('owner@acme.example'),
+  ]);
 });
 
 describe('tool-request state machine against the database', () => {

@@ -1,0 +1,86 @@
+import { test, expect, pageAs, signIn, USERS, type UserKey } from '../fixtures';
+
+const NAV: Record<string, string[]> = {
+  admin: ['Catalogue', 'Reviews', 'Activation', 'Approvals', 'Audit', 'Metrics', 'Settings', 'Admin'],
+  reviewer: ['Catalogue', 'Reviews', 'Metrics'],
+  auditor: ['Catalogue', 'Activation', 'Approvals', 'Audit', 'Metrics'].filter((x) => x !== 'Activation'),
+  acmeRequester: ['Catalogue', 'My requests'],
+  acmeOwner: ['Catalogue', 'My requests', 'Metrics'],
+  acmeOperator: ['Catalogue', 'Approvals', 'Metrics'],
+  acmeTenantAdmin: ['Catalogue', 'My requests', 'Activation', 'Approvals', 'Audit', 'Metrics', 'Settings'],
+  globexTenantAdmin: ['Catalogue', 'My requests', 'Activation', 'Approvals', 'Audit', 'Metrics', 'Settings'],
+};
+
+for (const [user, expected] of Object.entries(NAV)) {
+  test(`${user} sees exactly its navigation`, async ({ browser }) => {
+    const page = await pageAs(browser, user as UserKey);
+    await page.goto('/catalogue');
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await expect(nav.getByRole('link')).toHaveText(expected);
+    await expect(page.getByTestId('user-email')).toHaveText(USERS[user as UserKey]);
+    await page.context().close();
+  });
+}
+
+test('a wrong password is refused with a clear message', async ({ page }) => {
+  await signIn(page, USERS.globexOperator, 'not-the-password');
+  await expect(page.getByRole('alert')).toHaveText('Incorrect email or password.');
+  await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test('bad sign-in input gets a precise message and no request', async ({ page }) => {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill('not-an-email');
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page.getByText('Enter a valid email address.')).toBeVisible();
+  await expect(page.getByText('Enter your password.')).toBeVisible();
+});
+
+test('repeated failures lock the account with a clear message', async ({ page }) => {
+  const email = `lockout-${Date.now()}@example.com`;
+  for (let i = 0; i < 5; i++) {
+    await signIn(page, email, 'wrong-password');
+    await expect(page.getByRole('alert')).toHaveText('Incorrect email or password.');
+  }
+  await signIn(page, email, 'wrong-password');
+  await expect(page.getByRole('alert')).toContainText('Too many failed sign-in attempts');
+});
+
+test('a requester opening a reviewer page gets 403', async ({ browser }) => {
+  const page = await pageAs(browser, 'acmeRequester');
+  const res = await page.goto('/reviews');
+  expect(res?.status()).toBe(403);
+  await expect(page.getByRole('heading', { name: /403/ })).toBeVisible();
+  await page.context().close();
+});
+
+test("acme's users never see globex data", async ({ browser }) => {
+  const page = await pageAs(browser, 'acmeTenantAdmin');
+  await page.goto('/audit');
+  await expect(page.getByRole('table')).toBeVisible();
+  await expect(page.getByRole('table')).not.toContainText('globex');
+  await page.goto('/audit?tenant=globex');
+  await expect(page.getByRole('table')).not.toContainText('globex');
+  await page.goto('/settings');
+  await expect(page.getByText('Globex', { exact: false })).toHaveCount(0);
+  await page.goto('/metrics');
+  await expect(page.getByRole('main')).not.toContainText('globex');
+  await page.context().close();
+});
+
+test('signed-out visitors are sent to sign-in, and sign-out works', async ({ page, browser }) => {
+  const res = await page.goto('/audit');
+  expect(res?.url()).toContain('/sign-in');
+  const p = await pageAs(browser, 'auditor');
+  await p.goto('/audit');
+  await p.getByRole('button', { name: /Account menu/ }).click();
+  await p.getByRole('menuitem', { name: 'Sign out' }).click();
+  await expect(p).toHaveURL(/\/sign-in/);
+  await p.context().close();
+});
+
+test('health route answers ok', async ({ request }) => {
+  const res = await request.get('/api/health');
+  expect(res.status()).toBe(200);
+  expect(await res.json()).toEqual({ status: 'ok', db: 'ok' });
+});

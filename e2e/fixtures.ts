@@ -1,0 +1,55 @@
+import { test as base, expect, type Browser, type Page } from '@playwright/test';
+
+export const DEMO_PASSWORD = 'demo-password';
+
+/** Demo users by role key; storage states are saved once by global.setup.ts in e2e/.auth/<key>.json. */
+export const USERS = {
+  admin: 'admin@example.com',
+  reviewer: 'reviewer@example.com',
+  reviewer2: 'reviewer2@example.com',
+  auditor: 'auditor@example.com',
+  acmeRequester: 'requester@acme.example',
+  acmeOwner: 'owner@acme.example',
+  acmeOperator: 'operator@acme.example',
+  acmeTenantAdmin: 'tenant-admin@acme.example',
+  globexRequester: 'requester@globex.example',
+  globexOwner: 'owner@globex.example',
+  globexOperator: 'operator@globex.example',
+  globexTenantAdmin: 'tenant-admin@globex.example',
+} as const;
+export type UserKey = keyof typeof USERS;
+
+export function storageStateFor(user: UserKey): string {
+  return `e2e/.auth/${user}.json`;
+}
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+}
+
+/** A page already signed in as `user` (reusing the saved storage state). */
+export async function pageAs(browser: Browser, user: UserKey): Promise<Page> {
+  const context = await browser.newContext({ storageState: storageStateFor(user) });
+  return context.newPage();
+}
+
+/** Fails the test on any console error or uncaught page error. */
+export const test = base.extend<{ consoleErrors: string[] }>({
+  consoleErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      page.on('pageerror', (e) => errors.push(e.message));
+      await use(errors);
+      expect(errors, 'console errors').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
