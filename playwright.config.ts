@@ -14,6 +14,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
+  outputDir: `test-results/e2e-${PORT}`,
   use: {
     baseURL,
     trace: 'retain-on-failure',

@@ -2,7 +2,7 @@ import { test as base, expect, type Browser, type Page } from '@playwright/test'
 
 export const DEMO_PASSWORD = 'demo-password';
 
-/** Demo users by role key; storage states are saved once by global.setup.ts in e2e/.auth/<key>.json. */
+/** Demo users by role key; storage states are saved once by global.setup.ts (see storageStateFor). */
 export const USERS = {
   admin: 'admin@example.com',
   reviewer: 'reviewer@example.com',
@@ -19,8 +19,9 @@ export const USERS = {
 } as const;
 export type UserKey = keyof typeof USERS;
 
+/** Saved sessions live in the run's data directory (wiped when the e2e server starts), so parallel runs never mix. */
 export function storageStateFor(user: UserKey): string {
-  return `e2e/.auth/${user}.json`;
+  return `${process.env.E2E_DATA_DIR || '.data-e2e'}/.auth/${user}.json`;
 }
 
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
@@ -36,13 +37,18 @@ export async function pageAs(browser: Browser, user: UserKey): Promise<Page> {
   return context.newPage();
 }
 
-/** Fails the test on any console error or uncaught page error. */
-export const test = base.extend<{ consoleErrors: string[] }>({
+/**
+ * Fails the test on any console error or uncaught page error. A test that provokes an expected failed response
+ * (e.g. a refused sign-in answers 401, which Chromium logs) lists it with `test.use({ expectedConsoleErrors: [...] })`.
+ */
+export const test = base.extend<{ expectedConsoleErrors: RegExp[]; consoleErrors: string[] }>({
+  expectedConsoleErrors: [[], { option: true }],
   consoleErrors: [
-    async ({ page }, use) => {
+    async ({ page, expectedConsoleErrors }, use) => {
       const errors: string[] = [];
+      const keep = (text: string) => !expectedConsoleErrors.some((re) => re.test(text));
       page.on('console', (m) => {
-        if (m.type() === 'error') errors.push(m.text());
+        if (m.type() === 'error' && keep(m.text())) errors.push(`${m.text()} ${m.location().url}`);
       });
       page.on('pageerror', (e) => errors.push(e.message));
       await use(errors);

@@ -13,7 +13,8 @@ import { seedDatabase } from '@/prisma/seed';
 const require = createRequire(import.meta.url);
 const NEXT_BIN = require.resolve('next/dist/bin/next');
 const SOURCES = ['app', 'components', 'lib', 'mcp-server', 'public', 'prisma/schema.prisma', 'next.config.ts', 'package-lock.json', 'postcss.config.mjs', 'tsconfig.json'];
-const STAMP = path.resolve('.next/source-hash');
+const DIST_DIR = process.env.NEXT_DIST_DIR || '.next';
+const STAMP = path.resolve(DIST_DIR, 'source-hash');
 
 function hashSources(): string {
   const h = crypto.createHash('sha256');
@@ -36,7 +37,7 @@ function log(msg: string) {
 
 function ensureBuild() {
   const hash = hashSources();
-  const current = fs.existsSync('.next/BUILD_ID') && fs.existsSync(STAMP) && fs.readFileSync(STAMP, 'utf8') === hash;
+  const current = fs.existsSync(path.join(DIST_DIR, 'BUILD_ID')) && fs.existsSync(STAMP) && fs.readFileSync(STAMP, 'utf8') === hash;
   if (current) return log('build is current');
   log('no current build: running next build (about a minute)…');
   const r = spawnSync(process.execPath, [NEXT_BIN, 'build'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' } });
@@ -67,6 +68,7 @@ async function prepareDatabase() {
 }
 
 async function main() {
+  if (process.env.DATABASE_URL === '') delete process.env.DATABASE_URL; // empty means "use the embedded database"
   const port = Number(process.env.PORT || 3000);
   if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`PORT must be a TCP port number (got "${process.env.PORT}").`);
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' };

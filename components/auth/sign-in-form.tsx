@@ -45,7 +45,7 @@ export function SignInForm({ callbackUrl, sso, initialError }: { callbackUrl: st
   return (
     <Card>
       <CardContent className="space-y-4 pt-6">
-        {error ? <Alert variant="destructive">{error}</Alert> : null}
+        {error ? <Alert variant="destructive" data-testid="sign-in-error">{error}</Alert> : null}
         <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Sign in">
           <FormField label="Email" error={fieldErrors.email} required>
             <Input name="email" type="email" autoComplete="username" autoFocus />

@@ -9,7 +9,7 @@ const bool = z
 
 const ZEnv = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgresql://').optional(),
+  DATABASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgresql://').optional()),
   PGLITE_DATA_DIR: z.string().optional(),
   SEED_DEMO: bool,
   NEXTAUTH_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
