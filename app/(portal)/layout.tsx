@@ -4,11 +4,13 @@ import { ROLE_LABELS } from '@/lib/schemas/identity';
 import { SideNav } from '@/components/shell/side-nav';
 import { UserMenu } from '@/components/shell/user-menu';
 import { HeaderSlot } from '@/components/shell/header-slot';
+import { findNotifications } from '@/lib/services/notifications/find-notifications';
 
 export const dynamic = 'force-dynamic';
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const actor = await requirePageActor();
+  const notifications = await findNotifications({ actor, unread: false, limit: 8 }).catch(() => null);
   const nav = navFor(actor).map(({ href, label }) => ({ href, label }));
   return (
     <div className="flex min-h-screen flex-col md:flex-row">
@@ -18,7 +20,7 @@ export default async function PortalLayout({ children }: { children: React.React
       <SideNav items={nav} tenant={actor.tenantName ?? 'Platform (all tenants)'} />
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="flex items-center justify-end gap-3 border-b border-border bg-card px-4 py-2 md:px-6">
-          <HeaderSlot />
+          <HeaderSlot notifications={notifications} />
           <UserMenu
             name={actor.label}
             email={actor.email}

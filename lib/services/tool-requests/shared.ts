@@ -6,6 +6,7 @@ import { AppError } from '@/lib/errors';
 import type { Prisma, ToolRequest } from '@/lib/generated/prisma/client';
 import { canCrossTenants, type Actor } from '@/lib/policy';
 import { writeAudit } from '@/lib/server/audit';
+import { createNotifications, reviewerIds } from '@/lib/services/notifications/create-notifications';
 import { invalidStateMessage, TRANSITIONS, type TRequestAction } from '@/lib/request-state';
 import type { TToolRequestStatus } from '@/lib/schemas/tool-request';
 
@@ -61,21 +62,13 @@ export async function recordChange(tx: Tx, actor: Actor, req: ToolRequest, e: Re
     data: { requestId: req.id, actorId: actor.kind === 'user' ? actor.id : null, type: e.type, fromStatus: e.from ?? null, toStatus: e.to ?? null, comment: e.comment ?? null, data: e.data },
   });
   const audience = e.audience ?? 'all';
-  const ids = new Set<string>();
-  if (audience !== 'reviewers') ids.add(req.requesterId);
-  if (audience !== 'requester') {
-    const reviewers = await tx.user.findMany({ where: { roles: { has: 'security_reviewer' }, disabled: false }, select: { id: true } });
-    for (const r of reviewers) ids.add(r.id);
-  }
-  ids.delete(actor.id);
-  if (ids.size) {
-    await tx.notification.createMany({
-      data: [...ids].map((userId) => ({
-        userId, kind: `tool_request.${e.type}`, title: e.notify.title, body: e.notify.body ?? '',
-        href: userId === req.requesterId ? `/requests/${req.id}` : `/reviews/${req.id}`,
-      })),
-    });
-  }
+  const ids: string[] = [];
+  if (audience !== 'reviewers') ids.push(req.requesterId);
+  if (audience !== 'requester') ids.push(...(await reviewerIds(tx)));
+  await createNotifications(tx, ids, {
+    kind: `tool_request.${e.type}`, title: e.notify.title, body: e.notify.body,
+    href: (userId) => (userId === req.requesterId ? `/requests/${req.id}` : `/reviews/${req.id}`),
+  }, actor.id);
   await writeAudit(tx, actor, {
     requestId: randomUUID(), action: `tool_request.${e.type}`, resourceType: 'tool_request', resourceId: req.id, tenantId: req.tenantId,
     details: { title: req.title, from: e.from ?? null, to: e.to ?? null, ...(e.comment ? { comment: e.comment } : {}) },

@@ -1,0 +1,43 @@
+import 'server-only';
+// A security reviewer approves a proposed version: it becomes the served one (Tool.servedVersion moves, the
+// catalogue record follows what agents now see) and the previous approved version is superseded (still
+// servable to tenants pinned to it). Guarded: a second decision gets "This version is no longer in review."
+import { randomUUID } from 'node:crypto';
+import { AppError } from '@/lib/errors';
+import { assertCan, type Actor } from '@/lib/policy';
+import { writeAudit } from '@/lib/server/audit';
+import { getDb } from '@/lib/server/db/client';
+import { createNotifications } from '@/lib/services/notifications/create-notifications';
+import { loadVersionOrThrow, NO_LONGER_IN_REVIEW } from './load-version';
+
+export async function approveToolVersion({ actor, versionId, reason }: { actor: Actor; versionId: string; reason?: string }) {
+  const db = await getDb();
+  return db.$transaction(async (tx) => {
+    const v = await loadVersionOrThrow(tx, versionId);
+    assertCan(actor, 'tool_version.review', { requesterId: v.authorId ?? undefined });
+    const res = await tx.toolVersion.updateMany({ where: { id: v.id, status: 'in_review' }, data: { status: 'approved', reviewedById: actor.id } });
+    if (res.count !== 1) throw new AppError('INVALID_STATE', { userMessage: NO_LONGER_IN_REVIEW });
+    if (v.name !== v.tool.slug && (await tx.tool.findUnique({ where: { slug: v.name }, select: { id: true } }))) {
+      throw new AppError('CONFLICT', { userMessage: `Another tool is now named ${v.name}; reject this version and ask the owner for another name.` });
+    }
+    await tx.toolVersion.updateMany({ where: { toolId: v.toolId, status: 'approved', id: { not: v.id } }, data: { status: 'superseded' } });
+    const a = (v.annotations && typeof v.annotations === 'object' ? v.annotations : {}) as Record<string, unknown>;
+    await tx.tool.update({
+      where: { id: v.toolId },
+      data: {
+        servedVersion: v.version, slug: v.name, description: v.description, ...(typeof a.title === 'string' ? { title: a.title } : {}),
+        readOnly: a.readOnlyHint === true, destructive: a.destructiveHint === true, idempotent: a.idempotentHint === true, openWorld: a.openWorldHint === true,
+      },
+    });
+    if (v.authorId) {
+      await createNotifications(tx, [v.authorId], {
+        kind: 'tool_version.approved', title: `Approved: ${v.name} v${v.version} is now served`, body: reason ?? '', href: () => `/catalogue/${v.name}`,
+      }, actor.id);
+    }
+    await writeAudit(tx, actor, {
+      requestId: randomUUID(), action: 'tool_version.approved', resourceType: 'tool_version', resourceId: v.id, toolSlug: v.name, toolVersion: v.version,
+      tenantId: null, details: { previousName: v.tool.slug, previousServedVersion: v.tool.servedVersion, definitionHash: v.definitionHash, reason: reason ?? null },
+    });
+    return { versionId: v.id, slug: v.name, version: v.version, status: 'approved' as const };
+  });
+}

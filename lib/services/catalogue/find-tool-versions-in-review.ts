@@ -1,0 +1,28 @@
+import 'server-only';
+// The reviewers' queue of proposed tool versions (owner edits to what agents see), oldest first, with the diff
+// against the version served today.
+import { diffSummary } from '@/lib/catalogue/diff';
+import { assertCan, type Actor } from '@/lib/policy';
+import { getDb } from '@/lib/server/db/client';
+
+export async function findToolVersionsInReview({ actor, versionId }: { actor: Actor; versionId?: string }) {
+  assertCan(actor, 'tool_version.review');
+  const db = await getDb();
+  const rows = await db.toolVersion.findMany({
+    where: { status: 'in_review', ...(versionId ? { id: versionId } : {}) },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    take: 100,
+    include: { author: { select: { name: true } }, tool: { select: { slug: true, title: true, riskLevel: true, servedVersion: true, versions: true } } },
+  });
+  return rows.map((v) => {
+    const served = v.tool.versions.find((x) => x.version === v.tool.servedVersion) ?? null;
+    return {
+      id: v.id, version: v.version, name: v.name, description: v.description, definitionHash: v.definitionHash, changeNote: v.changeNote,
+      author: v.author?.name ?? null, authorId: v.authorId, createdAt: v.createdAt.toISOString(), toolSlug: v.tool.slug, toolTitle: v.tool.title,
+      riskLevel: v.tool.riskLevel, servedVersion: v.tool.servedVersion, changes: diffSummary(served, v),
+      before: served ? { inputSchema: served.inputSchema, outputSchema: served.outputSchema, annotations: served.annotations, description: served.description } : null,
+      after: { inputSchema: v.inputSchema, outputSchema: v.outputSchema, annotations: v.annotations, description: v.description },
+    };
+  });
+}
+export type TToolVersionInReview = Awaited<ReturnType<typeof findToolVersionsInReview>>[number];

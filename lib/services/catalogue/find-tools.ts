@@ -1,0 +1,46 @@
+import 'server-only';
+// The catalogue list: filters, full-text search, sort and pagination in SQL, with the total and facet counts
+// (risk, lifecycle) for the current filters. Four queries whatever the page size: no N+1.
+import { AppError } from '@/lib/errors';
+import { assertCan, type Actor } from '@/lib/policy';
+import type { TFindToolsInput } from '@/lib/schemas/catalogue';
+import { getDb } from '@/lib/server/db/client';
+import { enabledToolIds, toolOrderBy, toolWhere, toToolSummary } from './shared';
+
+export async function findTools({ actor, ...input }: TFindToolsInput & { actor: Actor }) {
+  assertCan(actor, 'catalogue.read');
+  if (input.enabled && !actor.tenantId) {
+    throw new AppError('BAD_REQUEST', { userMessage: 'enabled: only a tenant member has tools enabled; platform staff have no tenant.', fieldErrors: { enabled: ['Only for tenant members.'] } });
+  }
+  const enabled = await enabledToolIds(actor);
+  const where = toolWhere(input, enabled);
+  const db = await getDb();
+  const [total, rows, byRisk, byLifecycle, options] = await Promise.all([
+    db.tool.count({ where }),
+    db.tool.findMany({ where, orderBy: toolOrderBy(input.sort), skip: (input.page - 1) * input.pageSize, take: input.pageSize }),
+    db.tool.groupBy({ by: ['riskLevel'], where: toolWhere({ ...input, risk: undefined }, enabled), _count: { _all: true } }),
+    db.tool.groupBy({ by: ['lifecycle'], where: toolWhere({ ...input, lifecycle: undefined }, enabled), _count: { _all: true } }),
+    findFilterOptions(),
+  ]);
+  return {
+    items: rows.map((t) => toToolSummary(t, enabled)),
+    total, page: input.page, pageSize: input.pageSize, pageCount: Math.max(1, Math.ceil(total / input.pageSize)),
+    counts: {
+      risk: Object.fromEntries(byRisk.map((r) => [r.riskLevel, r._count._all])) as Record<string, number>,
+      lifecycle: Object.fromEntries(byLifecycle.map((r) => [r.lifecycle, r._count._all])) as Record<string, number>,
+    },
+    options,
+    hasTenant: enabled !== null,
+  };
+}
+
+/** Distinct owner teams and categories for the filter menus. */
+async function findFilterOptions() {
+  const db = await getDb();
+  const [teams, categories] = await Promise.all([
+    db.tool.findMany({ distinct: ['ownerTeam'], select: { ownerTeam: true }, orderBy: { ownerTeam: 'asc' } }),
+    db.tool.findMany({ distinct: ['category'], select: { category: true }, orderBy: { category: 'asc' } }),
+  ]);
+  return { ownerTeams: teams.map((t) => t.ownerTeam), categories: categories.map((c) => c.category) };
+}
+export type TFindToolsResult = Awaited<ReturnType<typeof findTools>>;
