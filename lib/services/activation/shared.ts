@@ -2,6 +2,7 @@ import 'server-only';
 // Helpers shared by the activation use cases: tenant-scoped lookups that never cross tenants.
 import { randomUUID } from 'node:crypto';
 import { AppError } from '@/lib/errors';
+import { rateWindowStart } from '@/lib/activation';
 import type { Prisma } from '@/lib/generated/prisma/client';
 
 type Tx = Prisma.TransactionClient;
@@ -32,4 +33,52 @@ export async function assertSubjectInTenant(tx: Tx, tenantId: string, s: { teamI
 
 export function scopeKeyOf(scope: 'tenant' | 'team' | 'user', teamId?: string | null, userId?: string | null): string {
   return scope === 'tenant' ? 'tenant' : scope === 'team' ? `team:${teamId}` : `user:${userId}`;
+}
+
+/** Current-window counts of the fixed-window rate counters (RateCounter), by key: { minute, day }. */
+export async function readUsage(
+  db: Pick<Tx, 'rateCounter'>,
+  subjects: { id: string; minuteKey: string; dayKey: string }[],
+  now: Date = new Date(),
+): Promise<Map<string, { minute: number; day: number }>> {
+  const out = new Map(subjects.map((s) => [s.id, { minute: 0, day: 0 }]));
+  if (subjects.length === 0) return out;
+  const minute = rateWindowStart(now, 'minute');
+  const day = rateWindowStart(now, 'day');
+  const rows = await db.rateCounter.findMany({
+    where: {
+      OR: [
+        { key: { in: subjects.map((s) => s.minuteKey) }, windowStart: minute },
+        { key: { in: subjects.map((s) => s.dayKey) }, windowStart: day },
+      ],
+    },
+    select: { key: true, windowStart: true, count: true },
+  });
+  const byKey = new Map(rows.map((r) => [`${r.key}@${r.windowStart.getTime()}`, r.count]));
+  for (const s of subjects) {
+    out.set(s.id, { minute: byKey.get(`${s.minuteKey}@${minute.getTime()}`) ?? 0, day: byKey.get(`${s.dayKey}@${day.getTime()}`) ?? 0 });
+  }
+  return out;
+}
+
+/**
+ * The tenant a page or request works on: a tenant user's own tenant (a slug naming another one is "not found"),
+ * or, for cross-tenant staff, the tenant named by slug or id (the first tenant when none is named).
+ */
+export async function resolveTenantFor(
+  db: Pick<Tx, 'tenant'>,
+  actor: { tenantId: string | null; roles: readonly string[] },
+  slugOrId?: string | null,
+): Promise<{ id: string; slug: string; name: string }> {
+  const select = { id: true, slug: true, name: true } as const;
+  if (actor.tenantId) {
+    const own = await db.tenant.findUnique({ where: { id: actor.tenantId }, select });
+    if (!own || (slugOrId && slugOrId !== own.slug && slugOrId !== own.id)) throw new AppError('NOT_FOUND', { userMessage: 'Tenant not found.' });
+    return own;
+  }
+  const t = slugOrId
+    ? await db.tenant.findFirst({ where: { OR: [{ slug: slugOrId }, { id: slugOrId }] }, select })
+    : await db.tenant.findFirst({ orderBy: { slug: 'asc' }, select });
+  if (!t) throw new AppError('NOT_FOUND', { userMessage: 'Tenant not found.' });
+  return t;
 }
