@@ -1,0 +1,51 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { requirePagePermission } from '@/lib/server/auth/guard';
+import { findToolVersionsInReview } from '@/lib/services/catalogue/find-tool-versions-in-review';
+import { PageHeader } from '@/components/ui/page-header';
+import { Alert } from '@/components/ui/alert';
+import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+import { VersionDecisionForm } from '@/components/reviews/version-decision-form';
+import { decideToolVersionAction } from '../../actions';
+
+export const metadata = { title: 'Review a tool change' };
+
+const pretty = (v: unknown) => (v === null || v === undefined ? '—' : JSON.stringify(v, null, 2));
+
+export default async function VersionReviewPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePagePermission('tool_version.review');
+  const { id } = await params;
+  const [v] = await findToolVersionsInReview({ actor, versionId: id });
+  if (!v) notFound();
+  const own = v.authorId === actor.id;
+  return (
+    <>
+      <PageHeader eyebrow={<Link href="/reviews" className="hover:underline">Security review</Link>} title={`${v.toolSlug}: version ${v.version}`} description={`Proposed by ${v.author ?? 'unknown'} on ${v.createdAt.slice(0, 16).replace('T', ' ')} UTC · served today: v${v.servedVersion}`} />
+      {own ? <Alert variant="warning" title="Four-eyes rule" className="mb-4">You proposed this change; another reviewer must decide.</Alert> : null}
+      <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
+        <div className="space-y-6">
+          <Card>
+            <CardHeader><CardTitle as="h2">What changes for agents</CardTitle></CardHeader>
+            <CardContent>
+              {v.changeNote ? <p className="mb-2 text-sm">“{v.changeNote}”</p> : null}
+              <ul className="list-inside list-disc text-sm">{v.changes.map((c) => <li key={c}>{c}</li>)}</ul>
+              <p className="mt-2 text-xs text-muted-foreground">Definition hash <code>{v.definitionHash}</code></p>
+            </CardContent>
+          </Card>
+          {(['description', 'inputSchema', 'outputSchema', 'annotations'] as const).map((k) => (
+            <Card key={k}>
+              <CardHeader><CardTitle as="h2">{k === 'description' ? 'Description' : k === 'inputSchema' ? 'Input schema' : k === 'outputSchema' ? 'Output schema' : 'Annotations'}</CardTitle></CardHeader>
+              <CardContent className="grid gap-3 md:grid-cols-2">
+                <div><h3 className="mb-1 text-xs font-semibold uppercase text-muted-foreground">Served (v{v.servedVersion})</h3><pre className="max-h-80 overflow-auto whitespace-pre-wrap rounded-md bg-muted p-3 text-xs">{k === 'description' ? v.before?.description ?? '—' : pretty(v.before?.[k])}</pre></div>
+                <div><h3 className="mb-1 text-xs font-semibold uppercase text-muted-foreground">Proposed (v{v.version})</h3><pre className="max-h-80 overflow-auto whitespace-pre-wrap rounded-md bg-muted p-3 text-xs">{k === 'description' ? v.after.description : pretty(v.after[k])}</pre></div>
+              </CardContent>
+            </Card>
+          ))}
+        </div>
+        <aside>
+          {own ? null : <Card><CardHeader><CardTitle as="h2">Decision</CardTitle></CardHeader><CardContent><VersionDecisionForm versionId={v.id} action={decideToolVersionAction} /></CardContent></Card>}
+        </aside>
+      </div>
+    </>
+  );
+}
