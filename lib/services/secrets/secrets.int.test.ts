@@ -1,0 +1,118 @@
+import { randomBytes } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { isAppError } from '@/lib/errors';
+import { getDb } from '@/lib/server/db/client';
+import { decryptSecret, masterKeys, parseMasterKeys } from '@/lib/server/secrets';
+import { createFreshTenant, type FreshTenant } from '@/lib/testing/fresh-tenant';
+import { deleteSecret } from './delete-secret';
+import { findSecrets } from './find-secrets';
+import { getSecretValue } from './get-secret-value';
+import { rotateSecrets } from './rotate-secrets';
+import { setSecret } from './set-secret';
+
+const secretValue = () => `ghp_${randomBytes(18).toString('hex')}`;
+let f: FreshTenant, g: FreshTenant;
+
+beforeAll(async () => {
+  [f, g] = [await createFreshTenant('sec'), await createFreshTenant('sec2')];
+});
+
+async function errorOf(p: Promise<unknown>) {
+  const e = await p.then(() => null, (x: unknown) => x);
+  expect(isAppError(e), String(e)).toBe(true);
+  return isAppError(e) ? e : null;
+}
+
+describe('tenant secrets', () => {
+  it('encrypts at rest, decrypts for tools, and only ever shows the last 4 characters', async () => {
+    const value = secretValue();
+    const dto = await setSecret({ actor: f.admin, tenantId: f.tenant.id, toolSlug: 'github_search_issues', name: 'GITHUB_TOKEN', value });
+    expect(dto).toEqual({ id: expect.any(String), toolSlug: 'github_search_issues', name: 'GITHUB_TOKEN', last4: value.slice(-4), keyId: masterKeys()[0]!.id, updatedAt: expect.any(String), replaced: false });
+    expect(JSON.stringify(dto)).not.toContain(value);
+    const db = await getDb();
+    const row = await db.tenantSecret.findUniqueOrThrow({ where: { id: dto.id } });
+    expect(row.ciphertext).not.toContain(value);
+    expect(decryptSecret(row)).toBe(value);
+    expect(await getSecretValue(f.tenant.id, 'github_search_issues', 'GITHUB_TOKEN')).toBe(value);
+    const listed = await findSecrets({ actor: f.admin, tenantId: f.tenant.id });
+    expect(listed.secrets).toEqual([expect.objectContaining({ name: 'GITHUB_TOKEN', last4: value.slice(-4) })]);
+    expect(JSON.stringify(listed)).not.toContain(value);
+
+    const replacement = secretValue();
+    const replaced = await setSecret({ actor: f.admin, tenantId: f.tenant.id, toolSlug: 'github_search_issues', name: 'GITHUB_TOKEN', value: replacement });
+    expect(replaced).toMatchObject({ id: dto.id, replaced: true, last4: replacement.slice(-4) });
+    expect(await getSecretValue(f.tenant.id, 'github_search_issues', 'GITHUB_TOKEN')).toBe(replacement);
+    const short = await setSecret({ actor: f.admin, tenantId: f.tenant.id, toolSlug: 'email_send', name: 'SMTP_PASSWORD', value: 'hunter2' });
+    expect(short.last4).toBe('');
+  });
+
+  it('never stores a value in clear in any text column of any table, audit included', async () => {
+    const value = `clear-canary-${randomBytes(12).toString('hex')}`;
+    const { id } = await setSecret({ actor: f.admin, tenantId: f.tenant.id, toolSlug: 'email_send', name: 'SMTP_CANARY', value });
+    await setSecret({ actor: f.admin, tenantId: f.tenant.id, toolSlug: 'email_send', name: 'SMTP_CANARY', value });
+    const db = await getDb();
+    const columns = await db.$queryRawUnsafe<{ table_schema: string; table_name: string; column_name: string }[]>(
+      `SELECT c.table_schema, c.table_name, c.column_name FROM information_schema.columns c
+         JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE'
+        WHERE c.table_schema NOT IN ('pg_catalog', 'information_schema')
+          AND (c.data_type IN ('text', 'character varying', 'character', 'json', 'jsonb') OR (c.data_type = 'ARRAY' AND c.udt_name IN ('_text', '_varchar')))`,
+    );
+    expect(columns.length).toBeGreaterThan(50);
+    expect(columns.some((c) => c.table_name === 'AuditEvent' && c.column_name === 'details')).toBe(true);
+    const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
+    const hits: string[] = [];
+    for (const c of columns) {
+      const [{ n }] = await db.$queryRawUnsafe<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM ${q(c.table_schema)}.${q(c.table_name)} WHERE ${q(c.column_name)}::text LIKE $1`, `%${value.slice(4, 24)}%`,
+      ) as [{ n: number }];
+      if (n > 0) hits.push(`${c.table_schema}.${c.table_name}.${c.column_name}`);
+    }
+    expect(hits).toEqual([]);
+    expect(await db.auditEvent.count({ where: { resourceId: id, action: { in: ['secret.created', 'secret.replaced'] } } })).toBe(2);
+  });
+
+  it('is tenant-scoped and write-only for tenant admins', async () => {
+    const { id } = await setSecret({ actor: f.admin, tenantId: f.tenant.id, toolSlug: 'github_search_issues', name: 'SCOPED', value: secretValue() });
+    expect((await errorOf(deleteSecret({ actor: g.admin, tenantId: f.tenant.id, secretId: id })))?.code).toBe('FORBIDDEN');
+    expect((await errorOf(deleteSecret({ actor: g.admin, tenantId: g.tenant.id, secretId: id })))?.code).toBe('NOT_FOUND');
+    expect((await errorOf(findSecrets({ actor: g.admin, tenantId: f.tenant.id })))?.code).toBe('FORBIDDEN');
+    const bad = await errorOf(setSecret({ actor: f.admin, tenantId: f.tenant.id, toolSlug: 'no_such_tool', name: 'X', value: 'v' }));
+    expect(bad?.fieldErrors?.toolSlug).toEqual(['Choose a tool of the catalogue.']);
+    const badName = await errorOf(setSecret({ actor: f.admin, tenantId: f.tenant.id, toolSlug: 'email_send', name: '1bad name', value: '' }));
+    expect(badName?.code).toBe('VALIDATION');
+    expect(Object.keys(badName?.fieldErrors ?? {}).sort()).toEqual(['name', 'value']);
+    await deleteSecret({ actor: f.admin, tenantId: f.tenant.id, secretId: id });
+    expect((await errorOf(deleteSecret({ actor: f.admin, tenantId: f.tenant.id, secretId: id })))?.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('key rotation', () => {
+  it('re-encrypts every secret under the new primary key, idempotently, and the values survive', async () => {
+    const r = await createFreshTenant('rot');
+    const values = await Promise.all(['A', 'B', 'C', 'D', 'E'].map(async (n) => {
+      const value = secretValue();
+      await setSecret({ actor: r.admin, tenantId: r.tenant.id, toolSlug: 'github_search_issues', name: `TOKEN_${n}`, value });
+      return { name: `TOKEN_${n}`, value };
+    }));
+    const old = masterKeys();
+    const rotatedKeys = parseMasterKeys(`k-next:${randomBytes(32).toString('base64')},${old.map((k) => `${k.id}:${k.key.toString('base64')}`).join(',')}`);
+    const first = await rotateSecrets({ keys: rotatedKeys, batchSize: 2, tenantIds: [r.tenant.id] });
+    expect(first).toMatchObject({ primaryKeyId: 'k-next', total: 5, rotated: 5, alreadyCurrent: 0, failed: [], batches: 3 });
+    const db = await getDb();
+    const rows = await db.tenantSecret.findMany({ where: { tenantId: r.tenant.id } });
+    expect(new Set(rows.map((x) => x.keyId))).toEqual(new Set(['k-next']));
+    for (const v of values) expect(decryptSecret(rows.find((x) => x.name === v.name)!, rotatedKeys)).toBe(v.value);
+    // Without the new key the rows cannot be read: they really moved.
+    expect(() => decryptSecret(rows[0]!, old)).toThrow(/No master key/);
+    const second = await rotateSecrets({ keys: rotatedKeys, tenantIds: [r.tenant.id] });
+    expect(second).toMatchObject({ rotated: 0, alreadyCurrent: 5, batches: 0 });
+    // A key that is gone is reported, not silently skipped.
+    const lost = await rotateSecrets({ keys: parseMasterKeys(`other:${randomBytes(32).toString('base64')}`), tenantIds: [r.tenant.id] });
+    expect(lost.failed).toHaveLength(5);
+    expect(lost.rotated).toBe(0);
+    // Back under the test key (rotation the other way round) so nothing else is affected.
+    expect(await rotateSecrets({ keys: [...old, rotatedKeys[0]!], tenantIds: [r.tenant.id] })).toMatchObject({ rotated: 5, failed: [] });
+    const rows2 = await db.tenantSecret.findMany({ where: { tenantId: r.tenant.id } });
+    for (const v of values) expect(decryptSecret(rows2.find((x) => x.name === v.name)!)).toBe(v.value);
+  });
+});

@@ -1,0 +1,34 @@
+// npm run secrets:rotate [-- --batch-size 100]
+// Re-encrypts every tenant secret under the current primary master key (the first entry of SECRETS_MASTER_KEYS),
+// one transaction per batch. Keep the old key in SECRETS_MASTER_KEYS (after the new one) until this has run.
+// Prints counts, never values. Idempotent: a second run rotates nothing. Exit code 1 when a secret could not be
+// decrypted (its key id is not configured any more).
+import { parseArgs } from 'node:util';
+import { disconnectDb } from '@/lib/server/db/client';
+import { rotateSecrets } from '@/lib/services/secrets/rotate-secrets';
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({ options: { 'batch-size': { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true });
+  if (values.help) {
+    console.log('Usage: npm run secrets:rotate [-- --batch-size N]');
+    return 0;
+  }
+  const batchSize = values['batch-size'] ? Number(values['batch-size']) : 100;
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) throw new Error('--batch-size must be a whole number between 1 and 10000.');
+  const r = await rotateSecrets({ batchSize });
+  console.log(`Primary key: ${r.primaryKeyId}`);
+  console.log(`Secrets: ${r.total} total, ${r.rotated} re-encrypted in ${r.batches} batch(es), ${r.alreadyCurrent} already under the primary key, ${r.failed.length} failed.`);
+  for (const f of r.failed) console.error(`  failed ${f.id} (key ${f.keyId}): ${f.reason}`);
+  return r.failed.length > 0 ? 1 : 0;
+}
+
+main()
+  .then(async (code) => {
+    await disconnectDb();
+    process.exit(code);
+  })
+  .catch(async (e: unknown) => {
+    console.error(e instanceof Error ? e.message : e);
+    await disconnectDb().catch(() => undefined);
+    process.exit(1);
+  });
