@@ -3,11 +3,14 @@
 import { getDb, disconnectDb } from '@/lib/server/db/client';
 import { syncBuiltinTools } from '@/lib/server/seed/catalogue';
 import { seedDemo } from '@/lib/server/seed/demo';
+import { seedBulkTools } from '@/lib/server/seed/bulk-tools';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 
 export async function seedDatabase(db: PrismaClient, opts: { demo: boolean }): Promise<void> {
   await syncBuiltinTools(db);
   if (opts.demo) await seedDemo(db);
+  const bulk = Number(process.env.SEED_BULK_TOOLS ?? 0); // off by default; e.g. SEED_BULK_TOOLS=1000
+  if (Number.isInteger(bulk) && bulk > 0) await seedBulkTools(db, Math.min(bulk, 20_000));
 }
 
 function demoWanted(): boolean {
