@@ -204,7 +204,7 @@ describe('export', () => {
     const [header, row] = csv.body.split('\r\n');
     expect(header).toMatch(/^name,title,description,/);
     expect(row).toContain('"Says ""hi"", then\nstops"');
-    const json = await svc.exportTools({ actor: requester, format: 'json', risk: 'critical', sort: 'name' });
+    const json = await svc.exportTools({ actor: requester, format: 'json', q: '', risk: 'critical', sort: 'name' });
     const parsed = JSON.parse(json.body) as { tools: { riskLevel: string }[]; total: number };
     expect(parsed.total).toBe(parsed.tools.length);
     expect(new Set(parsed.tools.map((t) => t.riskLevel))).toEqual(new Set(['critical']));
