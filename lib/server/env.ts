@@ -22,6 +22,7 @@ const ZEnv = z.object({
   SECRETS_MASTER_KEYS: z.string().optional(), // "kid1:base64key,kid2:base64key" (first = current)
   MCP_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
   MCP_ALLOWED_ORIGINS: z.string().optional(), // comma-separated extra origins
+  MCP_ALLOWED_HOSTS: z.string().optional(), // comma-separated extra Host names (public name behind a proxy)
   MCP_TEST_FIXTURES: bool,
   GITHUB_API_URL: z.url().default('https://api.github.com'),
   SMTP_URL: z.string().optional(),

@@ -1,0 +1,59 @@
+import 'server-only';
+// Fixture tools the official conformance suite expects (test_*). Served only when MCP_TEST_FIXTURES=1 — a test
+// switch that production never sets — and still audited. They touch no data.
+import type { CallToolResult, Tool } from '@modelcontextprotocol/sdk/types.js';
+
+// A 1×1 red PNG and a short silent WAV, generated here rather than shipped as files.
+const PNG_1X1_RED = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==';
+function silentWav(): string {
+  const samples = 800;
+  const b = Buffer.alloc(44 + samples * 2);
+  b.write('RIFF', 0); b.writeUInt32LE(36 + samples * 2, 4); b.write('WAVE', 8); b.write('fmt ', 12);
+  b.writeUInt32LE(16, 16); b.writeUInt16LE(1, 20); b.writeUInt16LE(1, 22); b.writeUInt32LE(8000, 24); b.writeUInt32LE(16000, 28);
+  b.writeUInt16LE(2, 32); b.writeUInt16LE(16, 34); b.write('data', 36); b.writeUInt32LE(samples * 2, 40);
+  return b.toString('base64');
+}
+
+const noArgs = { type: 'object', properties: {}, additionalProperties: false } as const;
+
+interface Fixture {
+  tool: Tool;
+  run: () => CallToolResult;
+}
+
+const FIXTURES: Fixture[] = [
+  { tool: { name: 'test_simple_text', description: 'Conformance fixture: returns a simple text.', inputSchema: noArgs },
+    run: () => ({ content: [{ type: 'text', text: 'This is a simple text response for testing.' }] }) },
+  { tool: { name: 'test_image_content', description: 'Conformance fixture: returns an image.', inputSchema: noArgs },
+    run: () => ({ content: [{ type: 'image', data: PNG_1X1_RED, mimeType: 'image/png' }] }) },
+  { tool: { name: 'test_audio_content', description: 'Conformance fixture: returns audio.', inputSchema: noArgs },
+    run: () => ({ content: [{ type: 'audio', data: silentWav(), mimeType: 'audio/wav' }] }) },
+  { tool: { name: 'test_embedded_resource', description: 'Conformance fixture: returns an embedded resource.', inputSchema: noArgs },
+    run: () => ({ content: [{ type: 'resource', resource: { uri: 'test://embedded-resource', mimeType: 'text/plain', text: 'This is an embedded resource content.' } }] }) },
+  { tool: { name: 'test_multiple_content_types', description: 'Conformance fixture: returns mixed content.', inputSchema: noArgs },
+    run: () => ({ content: [
+      { type: 'text', text: 'Multiple content types test:' },
+      { type: 'image', data: PNG_1X1_RED, mimeType: 'image/png' },
+      { type: 'resource', resource: { uri: 'test://mixed-content-resource', mimeType: 'application/json', text: '{"test":"data","value":123}' } },
+    ] }) },
+  { tool: { name: 'test_error_handling', description: 'Conformance fixture: always fails.', inputSchema: noArgs },
+    run: () => ({ isError: true, content: [{ type: 'text', text: 'This tool intentionally returns an error for testing' }] }) },
+  { tool: {
+      name: 'json_schema_2020_12_tool', description: 'Conformance fixture: a JSON Schema 2020-12 input schema kept intact.',
+      inputSchema: {
+        $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'object',
+        $defs: { address: { type: 'object', properties: { street: { type: 'string' }, city: { type: 'string' } } } },
+        properties: { name: { type: 'string' }, address: { $ref: '#/$defs/address' } },
+        additionalProperties: false,
+      },
+    },
+    run: () => ({ content: [{ type: 'text', text: 'ok' }] }) },
+];
+
+export function fixtureTools(): Tool[] {
+  return FIXTURES.map((f) => f.tool);
+}
+
+export function fixtureFor(name: string): Fixture | undefined {
+  return FIXTURES.find((f) => f.tool.name === name);
+}

@@ -1,0 +1,141 @@
+import 'server-only';
+// /mcp over Streamable HTTP, stateless: any replica answers any request (limits, approvals and activations live in
+// the database). Checks before the MCP transport: method (405), Host and Origin (DNS-rebinding protection, 403) and
+// the Bearer token (401 + RFC 9728 resource metadata). The SDK transport then answers 406/415/413 and JSON-RPC errors.
+// A new server and transport per request: sharing one across requests leaks responses between clients.
+import { randomUUID } from 'node:crypto';
+import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
+import { JSONRPCMessageSchema } from '@modelcontextprotocol/sdk/types.js';
+import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { writeAudit } from '@/lib/server/audit';
+import { getDb } from '@/lib/server/db/client';
+import { env } from '@/lib/server/env';
+import { mcpConfig } from './config';
+import { JSONRPC, jsonRpcErrorResponse } from './jsonrpc';
+import { authenticate } from './pipeline/authenticate';
+import type { CallContext } from './pipeline/call-tool';
+import { createMcpServer } from './server';
+
+export interface McpDeps {
+  db?: PrismaClient;
+}
+
+export const PROTECTED_RESOURCE_PATH = '/.well-known/oauth-protected-resource/mcp';
+
+function hostnameOf(hostHeader: string): string {
+  const h = hostHeader.trim().toLowerCase();
+  if (h.startsWith('[')) return h.slice(0, h.indexOf(']') + 1);
+  return h.split(':')[0]!;
+}
+
+/** The public origin of this server (for the resource metadata URL). */
+export function publicOrigin(req: Request): string {
+  const configured = env().NEXTAUTH_URL;
+  return configured ? new URL(configured).origin : new URL(req.url).origin;
+}
+
+function clientIp(req: Request): string | null {
+  return req.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || req.headers.get('x-real-ip') || null;
+}
+
+function withHeaders(res: Response, headers: Record<string, string>): Response {
+  const h = new Headers(res.headers);
+  for (const [k, v] of Object.entries(headers)) h.set(k, v);
+  return new Response(res.body, { status: res.status, statusText: res.statusText, headers: h });
+}
+
+/**
+ * Content negotiation, size limit and JSON-RPC shape, answered with precise errors: 415, 406, 413, -32700, -32600.
+ * The body is read once, streaming, and never beyond the limit.
+ */
+async function readJsonRpcBody(req: Request, maxBytes: number, requestId: string): Promise<unknown> {
+  const type = req.headers.get('content-type') ?? '';
+  if (!/^application\/json\s*(;|$)/i.test(type)) {
+    return jsonRpcErrorResponse(415, JSONRPC.INVALID_REQUEST, `Unsupported Content-Type "${type}": send application/json.`, { requestId });
+  }
+  const accept = req.headers.get('accept') ?? '';
+  if (!accept.includes('application/json') || !accept.includes('text/event-stream')) {
+    return jsonRpcErrorResponse(406, JSONRPC.INVALID_REQUEST, 'Not Acceptable: the Accept header must list both application/json and text/event-stream.', { requestId });
+  }
+  const tooLarge = () => jsonRpcErrorResponse(413, JSONRPC.INVALID_REQUEST, `Request body over the limit of ${maxBytes} bytes.`, { requestId });
+  const declared = Number(req.headers.get('content-length') ?? NaN);
+  if (declared > maxBytes) return tooLarge();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (req.body) {
+    const reader = req.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        await reader.cancel().catch(() => undefined);
+        return tooLarge();
+      }
+      chunks.push(value);
+    }
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch (e) {
+    return jsonRpcErrorResponse(400, JSONRPC.PARSE_ERROR, `Parse error: ${e instanceof Error ? e.message : 'invalid JSON'}.`, { requestId });
+  }
+  const messages = Array.isArray(parsed) ? parsed : [parsed];
+  const bad = messages.findIndex((m) => !JSONRPCMessageSchema.safeParse(m).success);
+  if (messages.length === 0 || bad >= 0) {
+    const what = messages.length === 0 ? 'an empty batch' : `message ${bad + 1} is not a JSON-RPC 2.0 request, notification or response (needs "jsonrpc": "2.0" and a "method" or a "result"/"error" with an "id")`;
+    return jsonRpcErrorResponse(400, JSONRPC.INVALID_REQUEST, `Invalid request: ${what}.`, { requestId });
+  }
+  return parsed;
+}
+
+export async function handleMcpRequest(req: Request, deps: McpDeps = {}): Promise<Response> {
+  const requestId = randomUUID();
+  const cfg = mcpConfig();
+  if (req.method !== 'POST') {
+    return jsonRpcErrorResponse(405, JSONRPC.SERVER_ERROR, `Method ${req.method} not allowed: this stateless server answers POST only (no server-initiated streams, no sessions).`, { requestId, headers: { allow: 'POST' } });
+  }
+  const host = req.headers.get('host') ?? new URL(req.url).host; // in-process callers (tests) have no Host header
+  if (!host || !cfg.allowedHosts.has(hostnameOf(host))) {
+    return jsonRpcErrorResponse(403, JSONRPC.SERVER_ERROR, `Host "${host ?? ''}" is not allowed (DNS-rebinding protection; set MCP_ALLOWED_HOSTS).`, { requestId });
+  }
+  const origin = req.headers.get('origin');
+  if (origin) {
+    let ok = cfg.allowedOrigins.has(origin.toLowerCase());
+    try {
+      ok ||= cfg.allowedHosts.has(new URL(origin).hostname.toLowerCase()); // IPv6 hostnames keep their brackets
+    } catch {
+      ok = false;
+    }
+    if (!ok) return jsonRpcErrorResponse(403, JSONRPC.SERVER_ERROR, `Origin "${origin}" is not allowed.`, { requestId });
+  }
+
+  const db = deps.db ?? (await getDb());
+  const ip = clientIp(req);
+  const auth = await authenticate(db, req.headers.get('authorization'), ip);
+  if (!auth.ok) {
+    await writeAudit(db, { kind: 'agent', id: auth.tokenId ?? 'anonymous', label: auth.tokenId ? `token:${auth.tokenId}` : 'anonymous', tenantId: auth.tenantId, teamIds: [], roles: [], via: 'mcp', ip }, {
+      requestId, tenantId: auth.tenantId, action: 'mcp.auth_failed', resourceType: 'agent_token', resourceId: auth.tokenId, outcome: 'denied', errorCode: 'UNAUTHENTICATED', details: { reason: auth.reason },
+    }).catch((e: unknown) => console.error('[mcp] could not audit a refused authentication', e));
+    const message = auth.reason === 'missing' ? 'Authentication required: send Authorization: Bearer <agent token>.' : 'Invalid, expired or revoked agent token.';
+    const challenge = `Bearer resource_metadata="${publicOrigin(req)}${PROTECTED_RESOURCE_PATH}"${auth.reason === 'missing' ? '' : ', error="invalid_token"'}`;
+    return jsonRpcErrorResponse(401, JSONRPC.SERVER_ERROR, message, { requestId, headers: { 'www-authenticate': challenge } });
+  }
+
+  const body = await readJsonRpcBody(req, cfg.maxBodyBytes, requestId);
+  if (body instanceof Response) return body;
+
+  const ctx: CallContext = { db, caller: auth.caller, requestId, http: {} };
+  const server = createMcpServer(ctx, { fixtures: cfg.fixtures });
+  const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
+  try {
+    await server.connect(transport);
+    const res = await transport.handleRequest(req, { parsedBody: body });
+    const extra: Record<string, string> = { 'x-request-id': requestId };
+    if (ctx.http.retryAfterSeconds) extra['retry-after'] = String(ctx.http.retryAfterSeconds);
+    return withHeaders(res, extra);
+  } finally {
+    void server.close().catch(() => undefined);
+  }
+}

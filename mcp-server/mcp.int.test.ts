@@ -1,0 +1,207 @@
+// /mcp through the SDK's real client: who sees what, scopes, expiry, revocation, protocol errors, exact quotas,
+// the approval gate and the fail-closed audit.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { McpError } from '@modelcontextprotocol/sdk/types.js';
+import { getDb } from '@/lib/server/db/client';
+import { revokeAgentToken } from '@/lib/services/agent-tokens/revoke-agent-token';
+import { connect, rawPost, SYSTEM_ACTOR, tokenFor } from '@/lib/testing/mcp';
+
+const INIT = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'raw', version: '1' } } });
+let acme: { token: string; id: string };
+let globex: { token: string; id: string };
+let acmeClient: Client;
+
+const names = async (c: Client) => (await c.listTools()).tools.map((t) => t.name).sort();
+
+beforeAll(async () => {
+  [acme, globex] = await Promise.all([tokenFor('acme', { name: 'acme-agent' }), tokenFor('globex', { name: 'globex-agent' })]);
+  acmeClient = await connect(acme.token);
+});
+afterAll(async () => {
+  await acmeClient?.close();
+});
+
+describe('who sees which tools', () => {
+  it('lists exactly the tools enabled for the tenant, with schemas and annotations from the catalogue', async () => {
+    const { tools } = await acmeClient.listTools();
+    expect(tools.map((t) => t.name).sort()).toEqual(['http_fetch', 'kb_search', 'sql_query', 'ticket_create', 'ticket_search']);
+    const kb = tools.find((t) => t.name === 'kb_search')!;
+    expect(kb.description).toMatch(/knowledge-base/);
+    expect(kb.inputSchema.properties).toHaveProperty('query');
+    expect(kb.outputSchema?.properties).toHaveProperty('articles');
+    expect(kb.annotations).toMatchObject({ readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false });
+    expect(tools.find((t) => t.name === 'ticket_create')!.annotations).toMatchObject({ readOnlyHint: false });
+  });
+
+  it("never lists or calls a tool enabled only for another tenant (same error as an unknown tool)", async () => {
+    const g = await connect(globex.token);
+    expect(await names(g)).toContain('github_search_issues');
+    await g.close();
+    expect(await names(acmeClient)).not.toContain('github_search_issues');
+    const hidden = await acmeClient.callTool({ name: 'github_search_issues', arguments: { query: 'x' } }).catch((e: unknown) => e);
+    const unknown = await acmeClient.callTool({ name: 'no_such_tool', arguments: {} }).catch((e: unknown) => e);
+    expect(hidden).toBeInstanceOf(McpError);
+    expect((hidden as McpError).code).toBe(-32602);
+    expect((hidden as McpError).message).toContain('Unknown tool: github_search_issues');
+    expect((unknown as McpError).code).toBe(-32602);
+  });
+
+  it('adds the tools enabled for the token’s team only', async () => {
+    const support = await tokenFor('acme', { team: 'Support' });
+    const c = await connect(support.token);
+    expect(await names(c)).toContain('email_send');
+    await c.close();
+    expect(await names(acmeClient)).not.toContain('email_send');
+  });
+
+  it('restricts a token to its scopes', async () => {
+    const scoped = await tokenFor('acme', { scopes: ['kb_search'] });
+    const c = await connect(scoped.token);
+    expect(await names(c)).toEqual(['kb_search']);
+    await expect(c.callTool({ name: 'ticket_search', arguments: {} })).rejects.toThrow(/Unknown tool: ticket_search/);
+    await c.close();
+  });
+});
+
+describe('authentication', () => {
+  it('refuses a missing token with 401 and the resource metadata challenge', async () => {
+    const res = await rawPost(INIT);
+    expect(res.status).toBe(401);
+    expect(res.headers.get('www-authenticate')).toMatch(/^Bearer resource_metadata="http:\/\/[^"]+\/\.well-known\/oauth-protected-resource\/mcp"$/);
+    expect((await res.json()).error.message).toMatch(/Authentication required/);
+  });
+
+  it('refuses unknown, expired and revoked tokens alike', async () => {
+    const db = await getDb();
+    const expired = await tokenFor('acme');
+    await db.agentToken.update({ where: { id: expired.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const revoked = await tokenFor('acme');
+    const tenant = await db.tenant.findUniqueOrThrow({ where: { slug: 'acme' } });
+    await revokeAgentToken({ actor: SYSTEM_ACTOR, tenantId: tenant.id, tokenId: revoked.id });
+    for (const token of ['mcp_unknown_token_value', expired.token, revoked.token]) {
+      const res = await rawPost(INIT, { authorization: `Bearer ${token}` });
+      expect(res.status).toBe(401);
+      expect(res.headers.get('www-authenticate')).toContain('error="invalid_token"');
+    }
+    const audited = await db.auditEvent.count({ where: { action: 'mcp.auth_failed', resourceId: { in: [expired.id, revoked.id] } } });
+    expect(audited).toBe(2);
+  });
+
+  it('a revoked token stops working at once', async () => {
+    const t = await tokenFor('acme');
+    const c = await connect(t.token);
+    await c.listTools();
+    const tenant = await (await getDb()).tenant.findUniqueOrThrow({ where: { slug: 'acme' } });
+    await revokeAgentToken({ actor: SYSTEM_ACTOR, tenantId: tenant.id, tokenId: t.id });
+    await expect(c.listTools()).rejects.toThrow();
+    await c.close().catch(() => undefined);
+  });
+});
+
+describe('bad input never crashes the server', () => {
+  const auth = () => ({ authorization: `Bearer ${acme.token}` });
+  it('malformed JSON → -32700', async () => {
+    const res = await rawPost('{"jsonrpc": "2.0", ', auth());
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.code).toBe(-32700);
+  });
+  it('invalid request → -32600', async () => {
+    const res = await rawPost(JSON.stringify({ jsonrpc: '2.0', id: 1, nonsense: true }), auth());
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.code).toBe(-32600);
+  });
+  it('unknown method → -32601', async () => {
+    const res = await rawPost(JSON.stringify({ jsonrpc: '2.0', id: 7, method: 'tools/explode', params: {} }), { ...auth(), 'mcp-protocol-version': '2025-11-25' });
+    const body = await res.json();
+    expect(body.error.code).toBe(-32601);
+  });
+  it('wrong Content-Type → 415, missing Accept → 406, oversized body → 413, foreign Origin → 403, GET/DELETE → 405', async () => {
+    expect((await rawPost(INIT, { ...auth(), 'content-type': 'text/plain' })).status).toBe(415);
+    expect((await rawPost(INIT, { ...auth(), accept: 'text/html' })).status).toBe(406);
+    const big = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'ping', params: { pad: 'x'.repeat(1024 * 1024 + 10) } });
+    expect((await rawPost(big, auth())).status).toBe(413);
+    const foreign = await rawPost(INIT, { ...auth(), origin: 'http://evil.example' });
+    expect(foreign.status).toBe(403);
+    expect((await foreign.json()).error.message).toContain('Origin');
+    const { handleMcpRequest } = await import('@/mcp-server/http');
+    for (const method of ['GET', 'DELETE']) {
+      const res = await handleMcpRequest(new Request('http://localhost/mcp', { method, headers: auth() }));
+      expect(res.status).toBe(405);
+      expect(res.headers.get('allow')).toBe('POST');
+    }
+  });
+  it('arguments that fail the schema get an isError result naming the field', async () => {
+    const r = await acmeClient.callTool({ name: 'kb_search', arguments: { query: 'x', limit: 500 } });
+    expect(r.isError).toBe(true);
+    const text = (r.content as { text: string }[])[0]!.text;
+    expect(text).toMatch(/query:/);
+    expect(text).toMatch(/limit:/);
+  });
+});
+
+describe('the call pipeline', () => {
+  it('runs a read-only tool and every result carries a request id that finds its audit record', async () => {
+    const r = await acmeClient.callTool({ name: 'ticket_search', arguments: { query: '' } });
+    expect(r.isError).toBe(false);
+    expect((r.structuredContent as { tickets: unknown[] }).tickets.length).toBeGreaterThan(0);
+    const requestId = (r._meta as { requestId: string }).requestId;
+    const audit = await (await getDb()).auditEvent.findFirstOrThrow({ where: { requestId, action: 'tool.called' } });
+    expect(audit).toMatchObject({ toolSlug: 'ticket_search', outcome: 'success', actorKind: 'agent', via: 'mcp', actorLabel: 'token:acme-agent' });
+    expect(audit.latencyMs).not.toBeNull();
+  });
+
+  it('limits are exact under concurrent calls, with Retry-After', async () => {
+    const db = await getDb();
+    const t = await tokenFor('acme', { requestsPerMinute: 4 });
+    const c = await connect(t.token);
+    const results = await Promise.all(Array.from({ length: 10 }, () => c.callTool({ name: 'ticket_search', arguments: {} })));
+    const ok = results.filter((r) => !r.isError);
+    const limited = results.filter((r) => r.isError && (r.content as { text: string }[])[0]!.text.startsWith('Rate limit reached'));
+    expect(ok).toHaveLength(4);
+    expect(limited).toHaveLength(6);
+    expect((limited[0]!._meta as { retryAfterSeconds: number }).retryAfterSeconds).toBeGreaterThan(0);
+    const denied = await db.auditEvent.count({ where: { actorId: t.id, action: 'tool.called', outcome: 'denied', errorCode: 'RATE_LIMITED' } });
+    expect(denied).toBe(6);
+    const res = await rawPost(JSON.stringify({ jsonrpc: '2.0', id: 3, method: 'tools/call', params: { name: 'ticket_search', arguments: {} } }), { authorization: `Bearer ${t.token}`, 'mcp-protocol-version': '2025-11-25' });
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    await c.close();
+  });
+
+  it('a critical call waits for a human approval and does not run', async () => {
+    const support = await tokenFor('acme', { team: 'Support' });
+    const c = await connect(support.token);
+    const r = await c.callTool({ name: 'email_send', arguments: { to: ['someone@example.com'], subject: 'Hello', text: 'Body' } });
+    expect(r.isError).toBe(true);
+    expect((r.content as { text: string }[])[0]!.text).toMatch(/needs a human approval/);
+    const approvalId = (r._meta as { approvalId: string }).approvalId;
+    const approval = await (await getDb()).approvalRequest.findUniqueOrThrow({ where: { id: approvalId } });
+    expect(approval.status).toBe('pending');
+    expect(approval.argumentsEnc).not.toContain('someone@example.com');
+    await c.close();
+  });
+});
+
+describe('audit is fail-closed', () => {
+  it('when the audit record cannot be written, a write tool has no effect and a read is withheld', async () => {
+    const db = await getDb();
+    const t = await tokenFor('acme', { name: 'audit-broken' });
+    await db.$executeRawUnsafe(`CREATE OR REPLACE FUNCTION it_break_audit() RETURNS trigger AS $$ BEGIN
+      IF NEW."actorLabel" = 'token:audit-broken' AND NEW.action = 'tool.called' THEN RAISE EXCEPTION 'audit store unavailable'; END IF;
+      RETURN NEW; END $$ LANGUAGE plpgsql`);
+    await db.$executeRawUnsafe(`CREATE TRIGGER it_break_audit BEFORE INSERT ON "AuditEvent" FOR EACH ROW EXECUTE FUNCTION it_break_audit()`);
+    try {
+      const c = await connect(t.token);
+      const title = `Fail-closed ${Date.now()}`;
+      const write = await c.callTool({ name: 'ticket_create', arguments: { title, body: 'Should never exist', requester: 'a@acme.example' } }).catch((e: unknown) => e);
+      expect(write).toBeInstanceOf(McpError);
+      expect((write as McpError).message).toMatch(/audit record of this call could not be written/);
+      expect(await db.ticket.count({ where: { title } })).toBe(0);
+      const read = await c.callTool({ name: 'ticket_search', arguments: {} }).catch((e: unknown) => e);
+      expect(read).toBeInstanceOf(McpError);
+      await c.close();
+    } finally {
+      await db.$executeRawUnsafe(`DROP TRIGGER IF EXISTS it_break_audit ON "AuditEvent"`);
+    }
+  });
+});

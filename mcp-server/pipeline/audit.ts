@@ -1,0 +1,50 @@
+import 'server-only';
+// Step 8: the audit record of a call (allowed or refused). Fail-closed: callers treat a failed write as "the call
+// did not happen" (see call-tool.ts for how each kind of effect is kept consistent with its record).
+import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
+import { redactPii } from '@/lib/pii';
+import { writeAudit, type AuditInput } from '@/lib/server/audit';
+import type { McpCaller } from './authenticate';
+import type { TenantRuntimePolicy } from './resolve-access';
+
+export type Tx = PrismaClient | Prisma.TransactionClient;
+
+export interface CallAudit {
+  outcome: NonNullable<AuditInput['outcome']>;
+  errorCode?: string | null;
+  toolSlug: string;
+  toolVersion?: number | null;
+  latencyMs: number;
+  inputBytes?: number;
+  outputBytes?: number;
+  costMicros?: number;
+  details?: Record<string, unknown>;
+  resourcesTouched?: string[];
+  action?: 'tool.called' | 'tool.dispatched';
+}
+
+/** Arguments as the audit may keep them: nothing at "metadata" level, always PII-redacted otherwise. */
+export function auditableArguments(args: unknown, auditLevel: string, policy: TenantRuntimePolicy | null): unknown {
+  if (auditLevel === 'metadata') return undefined;
+  return policy ? redactPii(args, policy.piiRules).value : '[withheld: tenant policy unavailable]';
+}
+
+export class AuditUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super('The audit record of this call could not be written, so the call was not carried out.', { cause });
+    this.name = 'AuditUnavailableError';
+  }
+}
+
+export async function auditCall(tx: Tx, caller: McpCaller, requestId: string, a: CallAudit): Promise<void> {
+  try {
+    await writeAudit(tx, caller.actor, {
+      requestId, tenantId: caller.tenant.id, action: a.action ?? 'tool.called', resourceType: 'tool', resourceId: a.toolSlug,
+      toolSlug: a.toolSlug, toolVersion: a.toolVersion ?? null, outcome: a.outcome, errorCode: a.errorCode ?? null,
+      latencyMs: Math.round(a.latencyMs), inputBytes: a.inputBytes ?? null, outputBytes: a.outputBytes ?? null, costMicros: a.costMicros ?? null,
+      details: (a.details ?? {}) as Prisma.InputJsonValue, resourcesTouched: a.resourcesTouched ?? [],
+    });
+  } catch (e) {
+    throw new AuditUnavailableError(e);
+  }
+}

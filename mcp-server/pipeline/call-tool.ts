@@ -1,0 +1,151 @@
+import 'server-only';
+// tools/call: the one pipeline every call passes, in this order —
+// authenticate (done by http.ts) → resolve activation and scopes → validate arguments → rate limit and quota →
+// approval gate → execute with timeout → validate output and redact PII → audit → metrics.
+// Audit is fail-closed: reads are withheld when their record cannot be written; database writes run inside the
+// record's transaction (rolled back with it); external effects are recorded before they happen.
+import { McpError, ErrorCode, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { builtinTool } from '@/lib/schemas/builtin-tools';
+import { decryptSecret } from '@/lib/server/secrets';
+import { executorFor } from '@/mcp-server/tools';
+import { ToolRefusal, type ToolContext, type ToolResult } from '@/mcp-server/tools/types';
+import { createApprovalRequest, approvalNeeded } from './approval-gate';
+import { auditableArguments, auditCall, AuditUnavailableError, type CallAudit } from './audit';
+import type { McpCaller } from './authenticate';
+import { executeWithTimeout } from './execute';
+import { DEFAULT_COST_MICROS_PER_MS, touchToken } from './metrics';
+import { consumeRateLimits, limitChecks } from './rate-limit';
+import { checkOutput } from './redact-output';
+import { loadTenantPolicy, resolveServedTool, type ServedTool, type TenantRuntimePolicy } from './resolve-access';
+import { validateInput } from './validate-input';
+
+export interface CallContext {
+  db: PrismaClient;
+  caller: McpCaller;
+  requestId: string;
+  /** Set when a limit refused the call: the HTTP layer adds a Retry-After header. */
+  http: { retryAfterSeconds?: number };
+}
+
+const DENIAL_CODES = new Set(['EGRESS_DENIED', 'SCOPE_DENIED']);
+
+export function textResult(text: string, requestId: string, isError: boolean, extra: Partial<CallToolResult> = {}): CallToolResult {
+  return { content: [{ type: 'text', text }], isError, ...extra, _meta: { requestId, ...extra._meta } };
+}
+
+export async function callTool(ctx: CallContext, name: string, rawArgs: unknown, signal?: AbortSignal): Promise<CallToolResult> {
+  const { db, caller, requestId } = ctx;
+  const started = performance.now();
+  const elapsed = () => performance.now() - started;
+  const [resolved, policy] = await Promise.all([resolveServedTool(db, caller, name), loadTenantPolicy(db, caller.tenant.id)]);
+
+  // A tool the caller cannot see is answered exactly like an unknown one.
+  if ('denied' in resolved) {
+    await auditCall(db, caller, requestId, { outcome: 'denied', errorCode: 'UNKNOWN_TOOL', toolSlug: name.slice(0, 100), latencyMs: elapsed(), details: { reason: resolved.denied } });
+    throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${name}`, { requestId });
+  }
+  const tool = resolved.tool;
+  const contract = builtinTool(tool.slug);
+  const executor = executorFor(tool.slug);
+  const base = { toolSlug: tool.slug, toolVersion: tool.access.version };
+  const refuse = async (a: Omit<CallAudit, 'toolSlug' | 'latencyMs'>, message: string, extra?: Parameters<typeof textResult>[3]) => {
+    await auditCall(db, caller, requestId, { ...base, latencyMs: elapsed(), ...a });
+    return textResult(message, requestId, true, extra);
+  };
+  if (!contract) {
+    return refuse({ outcome: 'error', errorCode: 'NOT_EXECUTABLE', details: { kind: tool.kind } }, `${tool.slug} cannot be executed by this server (kind ${tool.kind}).`);
+  }
+
+  // Arguments: schema and size.
+  const input = validateInput(contract.input, rawArgs, tool.record.maxInputBytes);
+  if (!input.ok) return refuse({ outcome: 'denied', errorCode: input.code, inputBytes: input.bytes, details: { reason: input.message } }, input.message);
+  const args = input.value as Record<string, unknown>;
+  const auditArgs = auditableArguments(args, tool.record.auditLevel, policy);
+
+  // Limits and quotas (exact across replicas).
+  const rate = await consumeRateLimits(db, limitChecks(caller, tool.access, new Date()));
+  if (!rate.ok) {
+    ctx.http.retryAfterSeconds = rate.retryAfterSeconds;
+    const message = `Rate limit reached: ${rate.label}. Retry after ${rate.retryAfterSeconds} s.`;
+    return refuse({ outcome: 'denied', errorCode: 'RATE_LIMITED', inputBytes: input.bytes, details: { reason: message, arguments: auditArgs } }, message, { _meta: { retryAfterSeconds: rate.retryAfterSeconds } });
+  }
+
+  // Human approval for critical calls.
+  if (approvalNeeded(tool, args)) {
+    const approval = await db.$transaction(async (tx) => {
+      const a = await createApprovalRequest(tx, { tenantId: caller.tenant.id, tool, tokenId: caller.tokenId, requestId, args, argsRedacted: auditArgs ?? {} });
+      await auditCall(tx, caller, requestId, { ...base, outcome: 'pending_approval', errorCode: 'APPROVAL_REQUIRED', latencyMs: elapsed(), inputBytes: input.bytes, details: { approvalId: a.id, approvalsRequired: a.approvalsRequired, arguments: auditArgs } });
+      return a;
+    });
+    return textResult(
+      `${tool.slug} needs a human approval: request ${approval.id} waits for ${approval.approvalsRequired === 1 ? 'an operator' : `${approval.approvalsRequired} operators`} (expires ${approval.expiresAt.toISOString()}). The call was not executed.`,
+      requestId, true, { _meta: { approvalId: approval.id } },
+    );
+  }
+
+  // Execute, check the output, redact, and record — consistently with the tool's kind of effect.
+  if (!executor) {
+    return refuse({ outcome: 'error', errorCode: 'NOT_EXECUTABLE', inputBytes: input.bytes, details: { kind: tool.kind } }, `${tool.slug} has no executor on this server (kind ${tool.kind}).`);
+  }
+  const toolCtx = (dbc: ToolContext['db']): Omit<ToolContext, 'signal'> => ({
+    db: dbc, tenant: caller.tenant, policy, requestId, timeoutMs: tool.record.timeoutMs, maxOutputBytes: tool.record.maxOutputBytes,
+    caller: { tokenId: caller.tokenId, tokenName: caller.tokenName, teamId: caller.teamId, userId: caller.userId },
+    secret: (secretName) => readSecret(db, caller.tenant.id, tool.slug, secretName),
+  });
+  const success = (r: ToolResult<unknown>, out: { value: Record<string, unknown>; bytes: number; redactions: Record<string, number> }): CallAudit => ({
+    ...base, outcome: 'success', latencyMs: elapsed(), inputBytes: input.bytes, outputBytes: out.bytes,
+    costMicros: r.effects.costMicros ?? Math.round(elapsed() * DEFAULT_COST_MICROS_PER_MS),
+    details: { arguments: auditArgs, ...(tool.record.auditLevel === 'full' ? { output: out.value } : {}), redactions: out.redactions },
+    resourcesTouched: r.effects.resourcesTouched,
+  });
+  class OutputRejected extends Error {
+    constructor(readonly code: string, message: string) { super(message); }
+  }
+  try {
+    let output: Record<string, unknown>;
+    if (executor.effect === 'db') {
+      output = await db.$transaction(async (tx) => {
+        const r = await executeWithTimeout(executor, toolCtx(tx), args, signal);
+        const out = checkOutput(contract.output, r.output, tool.record.maxOutputBytes, policy.piiRules);
+        if (!out.ok) throw new OutputRejected(out.code, out.message);
+        await auditCall(tx, caller, requestId, success(r, out));
+        return out.value;
+      }, { timeout: tool.record.timeoutMs + 5_000, maxWait: 5_000 });
+    } else {
+      if (executor.effect === 'external') {
+        await auditCall(db, caller, requestId, { ...base, action: 'tool.dispatched', outcome: 'success', latencyMs: elapsed(), inputBytes: input.bytes, details: { arguments: auditArgs } });
+      }
+      const r = await executeWithTimeout(executor, toolCtx(db), args, signal);
+      const out = checkOutput(contract.output, r.output, tool.record.maxOutputBytes, policy.piiRules);
+      if (!out.ok) throw new OutputRejected(out.code, out.message);
+      try {
+        await auditCall(db, caller, requestId, success(r, out));
+      } catch (e) {
+        if (executor.effect === 'none') throw e; // a read whose record failed is withheld
+        console.error(`[mcp] ${requestId}: ${tool.slug} ran (dispatch recorded) but its completion record failed`, e);
+      }
+      output = out.value;
+    }
+    touchToken(db, caller);
+    return { content: [{ type: 'text', text: JSON.stringify(output) }], structuredContent: output, isError: false, _meta: { requestId } };
+  } catch (e) {
+    if (e instanceof AuditUnavailableError) {
+      console.error(`[mcp] ${requestId}: audit unavailable, ${tool.slug} not carried out`, e.cause);
+      throw new McpError(ErrorCode.InternalError, e.message, { requestId });
+    }
+    if (e instanceof ToolRefusal || e instanceof OutputRejected) {
+      const code = e instanceof ToolRefusal ? e.code : e.code;
+      return refuse({ outcome: DENIAL_CODES.has(code) ? 'denied' : 'error', errorCode: code, inputBytes: input.bytes, details: { reason: e.message, arguments: auditArgs } }, e.message);
+    }
+    console.error(`[mcp] ${requestId}: ${tool.slug} failed`, e);
+    return refuse({ outcome: 'error', errorCode: 'INTERNAL', inputBytes: input.bytes, details: { reason: 'internal error', arguments: auditArgs } }, `${tool.slug} failed with an internal error (request ${requestId}).`);
+  }
+}
+
+async function readSecret(db: PrismaClient, tenantId: string, toolSlug: string, name: string): Promise<string | null> {
+  const s = await db.tenantSecret.findUnique({ where: { tenantId_toolSlug_name: { tenantId, toolSlug, name } }, select: { keyId: true, iv: true, ciphertext: true, authTag: true } });
+  return s ? decryptSecret(s) : null;
+}
+
+export type { ServedTool, TenantRuntimePolicy };

@@ -1,0 +1,23 @@
+import 'server-only';
+// Step 6: run the executor under the tool's time limit with an abort signal (also aborted when the client goes away).
+import type { ToolContext, ToolExecutor, ToolResult } from '@/mcp-server/tools/types';
+import { ToolRefusal } from '@/mcp-server/tools/types';
+
+export async function executeWithTimeout<I, O>(executor: ToolExecutor<I, O>, ctx: Omit<ToolContext, 'signal'>, input: I, outer?: AbortSignal): Promise<ToolResult<O>> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new DOMException(`time limit of ${ctx.timeoutMs} ms reached`, 'TimeoutError')), ctx.timeoutMs);
+  const onOuter = () => controller.abort(outer?.reason);
+  outer?.addEventListener('abort', onOuter, { once: true });
+  try {
+    const work = executor.execute({ ...ctx, signal: controller.signal }, input);
+    return await new Promise<ToolResult<O>>((resolve, reject) => {
+      const onAbort = () => reject(new ToolRefusal('TIMEOUT', `${executor.slug} stopped: ${controller.signal.reason instanceof Error ? controller.signal.reason.message : 'the call was cancelled'}.`));
+      if (controller.signal.aborted) onAbort();
+      controller.signal.addEventListener('abort', onAbort, { once: true });
+      work.then(resolve, reject).finally(() => controller.signal.removeEventListener('abort', onAbort));
+    });
+  } finally {
+    clearTimeout(timer);
+    outer?.removeEventListener('abort', onOuter);
+  }
+}

@@ -1,0 +1,47 @@
+import 'server-only';
+// Step 4: limits and quotas, exact across replicas. Fixed windows (minute, day) counted in the database with one
+// atomic upsert per request for every applicable key (tenant × tool, and the token's own limits). A call over any
+// limit is refused, and its increments are given back so a refused call consumes nothing.
+import { rateCounterKey, rateWindowStart, RATE_WINDOWS, type RateWindow, type ToolAccess } from '@/lib/activation';
+import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
+import type { McpCaller } from './authenticate';
+
+export interface LimitCheck {
+  key: string;
+  window: RateWindow;
+  limit: number;
+  windowStart: Date;
+  label: string;
+}
+
+export type RateDecision = { ok: true } | { ok: false; label: string; limit: number; retryAfterSeconds: number };
+
+export function limitChecks(caller: McpCaller, access: ToolAccess, now: Date): LimitCheck[] {
+  const checks: LimitCheck[] = [];
+  const add = (kind: 'tenant_tool' | 'token', window: RateWindow, limit: number | null, label: string) => {
+    if (limit === null) return;
+    const id = kind === 'token' ? { tokenId: caller.tokenId } : { tenantId: caller.tenant.id, toolId: access.toolId };
+    checks.push({ key: rateCounterKey(kind, id, window), window, limit, windowStart: rateWindowStart(now, window), label });
+  };
+  const t = access.limits.tenantTool;
+  add('tenant_tool', 'minute', t.requestsPerMinute, `${t.requestsPerMinute} requests per minute for ${access.slug} in tenant ${caller.tenant.slug}`);
+  add('tenant_tool', 'day', t.callsPerDay, `${t.callsPerDay} calls per day for ${access.slug} in tenant ${caller.tenant.slug}`);
+  add('token', 'minute', caller.limits.requestsPerMinute, `${caller.limits.requestsPerMinute} requests per minute for token ${caller.tokenName}`);
+  add('token', 'day', caller.limits.callsPerDay, `${caller.limits.callsPerDay} calls per day for token ${caller.tokenName}`);
+  return checks;
+}
+
+export async function consumeRateLimits(db: PrismaClient, checks: LimitCheck[], now = new Date()): Promise<RateDecision> {
+  if (checks.length === 0) return { ok: true };
+  const rows = checks.map((c) => Prisma.sql`(${c.key}, ${c.windowStart}, 1, ${new Date(c.windowStart.getTime() + 2 * RATE_WINDOWS[c.window])})`);
+  const counts = await db.$queryRaw<{ key: string; count: number }[]>`
+    INSERT INTO "RateCounter" ("key", "windowStart", "count", "expiresAt") VALUES ${Prisma.join(rows)}
+    ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateCounter"."count" + 1
+    RETURNING "key", "count"`;
+  const over = checks.find((c) => (counts.find((r) => r.key === c.key)?.count ?? 0) > c.limit);
+  if (!over) return { ok: true };
+  const give = checks.map((c) => Prisma.sql`("key" = ${c.key} AND "windowStart" = ${c.windowStart})`);
+  await db.$executeRaw`UPDATE "RateCounter" SET "count" = "count" - 1 WHERE ${Prisma.join(give, ' OR ')}`;
+  const retryAfterSeconds = Math.max(1, Math.ceil((over.windowStart.getTime() + RATE_WINDOWS[over.window] - now.getTime()) / 1000));
+  return { ok: false, label: over.label, limit: over.limit, retryAfterSeconds };
+}
