@@ -2,13 +2,14 @@ import 'server-only';
 // The built-in tools' executors, keyed by catalogue slug (lib/schemas/builtin-tools.ts holds their contracts).
 import { httpFetch } from './http-fetch';
 import { kbSearch } from './kb-search';
+import { sqlQuery } from './sql-query';
 import { ticketCreate } from './ticket-create';
 import { ticketSearch } from './ticket-search';
 import type { ToolExecutor } from './types';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each executor has its own input/output types
 export const BUILTIN_EXECUTORS: Record<string, ToolExecutor<any, any>> = Object.fromEntries(
-  [kbSearch, httpFetch, ticketSearch, ticketCreate].map((e) => [e.slug, e]),
+  [kbSearch, sqlQuery, httpFetch, ticketSearch, ticketCreate].map((e) => [e.slug, e]),
 );
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -1,0 +1,125 @@
+import 'server-only';
+// sql_query: one read-only SELECT on the calling tenant's dataset (schema ds_<slug>), within its data scopes.
+//
+// Layers, each enough on its own for the common cases and together for the rest:
+//  1. sql-guard.ts: exactly one SELECT/WITH statement; no functions that switch role/settings or run SQL text,
+//     no catalogs, no other schema, no SELECT INTO / FOR UPDATE, no $n parameters.
+//  2. The grants of ds_<slug>_reader equal the tenant's data scopes (verified, and re-synced if needed, every call).
+//  3. A transaction: SET TRANSACTION READ ONLY, SET LOCAL statement_timeout (the tool's time limit),
+//     SET LOCAL search_path to the tenant schema, SET LOCAL ROLE ds_<slug>_reader; always rolled back.
+//  4. The statement is run as a sub-select (SELECT row_to_json(q) FROM (<sql>) q LIMIT maxRows+1), so it cannot
+//     end early or add a statement; results come back as JSON text, so every PostgreSQL type is JSON-safe
+//     (numbers beyond 15 significant digits stay strings, timestamps are ISO strings).
+// Embedded database (PGlite): statement_timeout is not enforced there; the call still stops at ctx.signal.
+import type { z } from 'zod';
+import type { ZSqlQueryInput, ZSqlQueryOutput } from '@/lib/schemas/builtin-tools';
+import { DATA_SCOPES } from '@/lib/schemas/tenant-policy';
+import { datasetSchema } from '@/lib/server/seed/dataset';
+import { ensureDatasetGrants, readerRole } from './dataset-grants';
+import { inTransaction, pgError, raceAbort } from './shared';
+import { checkReadOnlySql } from './sql-guard';
+import { ToolRefusal, type ToolExecutor } from './types';
+
+export { syncDatasetGrants } from './dataset-grants';
+
+type Input = z.output<typeof ZSqlQueryInput>;
+type Output = z.output<typeof ZSqlQueryOutput>;
+
+/** Room kept in the output budget for the envelope (columns, counts). */
+const ENVELOPE_BYTES = 2048;
+
+class Rollback<T> {
+  constructor(readonly value: T) {}
+}
+
+/** JSON.parse, keeping numbers that a double cannot hold exactly (bigint, large numeric) as strings. */
+export function parseJsonSafe(text: string): unknown {
+  const guarded = text.replace(/"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g, (tok) => {
+    if (tok.startsWith('"')) return tok;
+    const digits = tok.replace(/^-/, '').replace(/[eE].*$/, '').replace('.', '').replace(/^0+/, '');
+    return digits.length > 15 ? `"${tok}"` : tok;
+  });
+  return JSON.parse(guarded);
+}
+
+function refusalFor(e: unknown, schema: string, scopes: readonly string[], timeoutMs: number): unknown {
+  if ((e as { code?: unknown })?.code === 'P2028') return new ToolRefusal('TIMEOUT', `The query did not finish within the time limit (${timeoutMs} ms).`);
+  const pg = pgError(e);
+  if (!pg) return e;
+  const allowed = scopes.length ? scopes.join(', ') : 'none';
+  const m = pg.message;
+  switch (pg.code) {
+    case '42501': {
+      const what = /permission denied for (table|view|relation|schema|function|sequence) (\S+)/.exec(m);
+      if (what?.[1] === 'schema') return new ToolRefusal('SCOPE_DENIED', `Schema "${what[2]}" is outside this tenant's dataset; sql_query reads only ${schema} (tables in scope: ${allowed}).`);
+      if (what && what[1] !== 'function') return new ToolRefusal('SCOPE_DENIED', `Table "${what[2]}" is outside this tenant's data scopes (tables in scope: ${allowed}).`);
+      return new ToolRefusal('SCOPE_DENIED', `Not allowed in sql_query: ${m}.`);
+    }
+    case '42P01': {
+      const rel = /relation "([^"]+)" does not exist/.exec(m)?.[1] ?? '?';
+      return new ToolRefusal('INVALID', `Table "${rel}" does not exist in this tenant's dataset (tables: ${DATA_SCOPES.join(', ')}; in scope: ${allowed}).`);
+    }
+    case '25006':
+      return new ToolRefusal('SCOPE_DENIED', `sql_query is read-only: ${m}.`);
+    case '57014':
+      return new ToolRefusal('TIMEOUT', `The query was cancelled at the statement time limit (${timeoutMs} ms).`);
+    default:
+      if (/^(42|22|2F|39|0A|54|21)/.test(pg.code)) return new ToolRefusal('INVALID', `The query failed: ${m} (SQLSTATE ${pg.code}).`);
+      return new ToolRefusal('UPSTREAM', `The query failed: ${m} (SQLSTATE ${pg.code}).`);
+  }
+}
+
+export const sqlQuery: ToolExecutor<Input, Output> = {
+  slug: 'sql_query',
+  effect: 'none',
+  async execute(ctx, input) {
+    const schema = datasetSchema(ctx.tenant.slug);
+    const role = readerRole(ctx.tenant.slug);
+    const scopes = ctx.policy.dataScopes.filter((s) => (DATA_SCOPES as readonly string[]).includes(s));
+    const checked = checkReadOnlySql(input.sql, schema);
+    if (scopes.length === 0) throw new ToolRefusal('SCOPE_DENIED', `No tables are in this tenant's data scopes; an administrator grants them in the tenant policy (${DATA_SCOPES.join(', ')}).`);
+    await raceAbort(ensureDatasetGrants(ctx.db, ctx.tenant.slug, scopes), ctx.signal, 'checking the dataset grants');
+
+    const limit = input.maxRows + 1;
+    const statementMs = Math.max(100, Math.floor(ctx.timeoutMs));
+    const work = inTransaction(ctx.db, async (tx) => {
+      await tx.$executeRawUnsafe('SET TRANSACTION READ ONLY');
+      await tx.$executeRawUnsafe(`SET LOCAL statement_timeout = ${statementMs}`);
+      await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = ${statementMs}`);
+      await tx.$executeRawUnsafe(`SET LOCAL search_path = "${schema}"`);
+      await tx.$executeRawUnsafe(`SET LOCAL ROLE "${role}"`);
+      const cols = await tx.$queryRawUnsafe<{ k: string }[]>(
+        `SELECT json_object_keys(row_to_json(u)) AS k FROM (SELECT q.* FROM (SELECT 1) AS d LEFT JOIN (SELECT * FROM (\n${checked.sql}\n) AS s LIMIT 0) AS q ON true) AS u`,
+      );
+      const rows = await tx.$queryRawUnsafe<{ r: string }[]>(`SELECT row_to_json(q)::text AS r FROM (\n${checked.sql}\n) AS q LIMIT ${limit}`);
+      throw new Rollback({ columns: cols.map((c) => c.k), rows: rows.map((x) => x.r) });
+    }, { timeoutMs: ctx.timeoutMs });
+
+    let result: { columns: string[]; rows: string[] };
+    try {
+      await raceAbort(work, ctx.signal, 'the SQL query');
+      throw new Error('unreachable: the read-only transaction always rolls back');
+    } catch (e) {
+      if (!(e instanceof Rollback)) throw refusalFor(e, schema, scopes, statementMs);
+      result = e.value as { columns: string[]; rows: string[] };
+    }
+
+    const budget = Math.max(1024, ctx.maxOutputBytes - ENVELOPE_BYTES - Buffer.byteLength(JSON.stringify(result.columns)));
+    const rows: Record<string, unknown>[] = [];
+    let bytes = 0;
+    let truncated = result.rows.length > input.maxRows;
+    for (const text of result.rows.slice(0, input.maxRows)) {
+      bytes += Buffer.byteLength(text) + 1;
+      if (bytes > budget) {
+        truncated = true;
+        break;
+      }
+      rows.push(parseJsonSafe(text) as Record<string, unknown>);
+    }
+    const touched = DATA_SCOPES.filter((t) => checked.identifiers.has(t)).map((t) => `${schema}.${t}`);
+    return {
+      output: { columns: result.columns, rows, rowCount: rows.length, truncated },
+      effects: { resourcesTouched: touched },
+    };
+  },
+};
