@@ -2,6 +2,8 @@ import 'server-only';
 // The built-in tools' executors, keyed by catalogue slug (lib/schemas/builtin-tools.ts holds their contracts).
 import { httpFetch } from './http-fetch';
 import { kbSearch } from './kb-search';
+import { paymentRefund } from './payment-refund';
+import { recordDelete } from './record-delete';
 import { sqlQuery } from './sql-query';
 import { ticketCreate } from './ticket-create';
 import { ticketSearch } from './ticket-search';
@@ -9,7 +11,7 @@ import type { ToolExecutor } from './types';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each executor has its own input/output types
 export const BUILTIN_EXECUTORS: Record<string, ToolExecutor<any, any>> = Object.fromEntries(
-  [kbSearch, sqlQuery, httpFetch, ticketSearch, ticketCreate].map((e) => [e.slug, e]),
+  [kbSearch, sqlQuery, httpFetch, ticketSearch, ticketCreate, paymentRefund, recordDelete].map((e) => [e.slug, e]),
 );
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
