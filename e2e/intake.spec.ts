@@ -12,8 +12,8 @@ test.describe('tool intake', () => {
     await p.getByLabel('Title').fill(title);
     await p.getByRole('button', { name: 'Submit for review' }).click();
     await expect(p.getByText('Draft saved, not submitted yet')).toBeVisible();
-    await expect(p.getByText('Describe the use case in at least 20 characters: who uses it, for what.')).toBeVisible();
-    await expect(p.getByText('Choose a workflow: Support, Finance, HR or Other.')).toBeVisible();
+    await expect(p.getByText('Describe the use case in at least 20 characters: who uses it, for what.', { exact: true })).toBeVisible();
+    await expect(p.getByText('Choose a workflow: Support, Finance, HR or Other.', { exact: true })).toBeVisible();
     await expect(p).toHaveURL(/\/requests\/[a-z0-9]+\/edit$/);
     const id = p.url().split('/').at(-2)!;
     await p.goto('/requests');

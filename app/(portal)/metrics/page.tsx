@@ -13,7 +13,8 @@ export const metadata = { title: 'Metrics' };
 
 export default async function MetricsPage() {
   const actor = await requirePagePermission('metrics.read');
-  const [m, tti] = await Promise.all([findToolMetrics({ actor, days: 14 }), findTimeToIntegrate({ actor })]);
+  const m = await findToolMetrics({ actor, days: 14 });
+  const tti = await findTimeToIntegrate({ actor });
   return (
     <>
       <PageHeader title="Observability" description={`Tool calls over the last ${m.days} days: latency p50/p95 per tool and tenant, failures and cost.`} />

@@ -34,7 +34,8 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
     return <>{header}<Alert variant="destructive">{isAppError(e) ? e.userMessage : 'Invalid filters.'}</Alert></>;
   }
   const tab = input.status === 'approved' || input.status === 'published' ? input.status : '';
-  const [result, versions] = await Promise.all([findToolRequests({ actor, ...input }), tab === '' ? findToolVersionsInReview({ actor }) : Promise.resolve([])]);
+  const result = await findToolRequests({ actor, ...input });
+  const versions = tab === '' ? await findToolVersionsInReview({ actor }) : [];
   const tabHref = (key: string) => `/reviews${key ? `?status=${key}` : ''}${input.risk ? `${key ? '&' : '?'}risk=${input.risk}` : ''}`;
   return (
     <>

@@ -15,13 +15,12 @@ export async function findTools({ actor, ...input }: TFindToolsInput & { actor: 
   const enabled = await enabledToolIds(actor);
   const where = toolWhere(input, enabled);
   const db = await getDb();
-  const [total, rows, byRisk, byLifecycle, options] = await Promise.all([
-    db.tool.count({ where }),
-    db.tool.findMany({ where, orderBy: toolOrderBy(input.sort), skip: (input.page - 1) * input.pageSize, take: input.pageSize }),
-    db.tool.groupBy({ by: ['riskLevel'], where: toolWhere({ ...input, risk: undefined }, enabled), _count: { _all: true } }),
-    db.tool.groupBy({ by: ['lifecycle'], where: toolWhere({ ...input, lifecycle: undefined }, enabled), _count: { _all: true } }),
-    findFilterOptions(),
-  ]);
+  // Sequential on purpose: cheap indexed queries, and the embedded database serves one statement at a time anyway.
+  const total = await db.tool.count({ where });
+  const rows = await db.tool.findMany({ where, orderBy: toolOrderBy(input.sort), skip: (input.page - 1) * input.pageSize, take: input.pageSize });
+  const byRisk = await db.tool.groupBy({ by: ['riskLevel'], where: toolWhere({ ...input, risk: undefined }, enabled), _count: { _all: true } });
+  const byLifecycle = await db.tool.groupBy({ by: ['lifecycle'], where: toolWhere({ ...input, lifecycle: undefined }, enabled), _count: { _all: true } });
+  const options = await findFilterOptions();
   return {
     items: rows.map((t) => toToolSummary(t, enabled)),
     total, page: input.page, pageSize: input.pageSize, pageCount: Math.max(1, Math.ceil(total / input.pageSize)),
@@ -37,10 +36,8 @@ export async function findTools({ actor, ...input }: TFindToolsInput & { actor: 
 /** Distinct owner teams and categories for the filter menus. */
 async function findFilterOptions() {
   const db = await getDb();
-  const [teams, categories] = await Promise.all([
-    db.tool.findMany({ distinct: ['ownerTeam'], select: { ownerTeam: true }, orderBy: { ownerTeam: 'asc' } }),
-    db.tool.findMany({ distinct: ['category'], select: { category: true }, orderBy: { category: 'asc' } }),
-  ]);
+  const teams = await db.tool.findMany({ distinct: ['ownerTeam'], select: { ownerTeam: true }, orderBy: { ownerTeam: 'asc' } });
+  const categories = await db.tool.findMany({ distinct: ['category'], select: { category: true }, orderBy: { category: 'asc' } });
   return { ownerTeams: teams.map((t) => t.ownerTeam), categories: categories.map((c) => c.category) };
 }
 export type TFindToolsResult = Awaited<ReturnType<typeof findTools>>;
