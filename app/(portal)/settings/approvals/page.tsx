@@ -1,0 +1,22 @@
+import { requirePagePermission } from '@/lib/server/auth/guard';
+import { getSettingsTenant } from '@/lib/services/tenant-policy/get-settings-tenant';
+import { getTenantPolicy } from '@/lib/services/tenant-policy/get-tenant-policy';
+import { PageHeader } from '@/components/ui/page-header';
+import { SettingsNav } from '@/components/settings/settings-nav';
+import { ApprovalRules } from '@/components/settings/approval-rules';
+
+export const metadata = { title: 'Approval rules · Settings' };
+
+export default async function ApprovalRulesPage({ searchParams }: { searchParams: Promise<{ tenant?: string }> }) {
+  const actor = await requirePagePermission('settings.read');
+  const { tenant: slug } = await searchParams;
+  const { tenant, tenants } = await getSettingsTenant({ actor, tenant: typeof slug === 'string' ? slug : null });
+  const policy = await getTenantPolicy({ actor, tenantId: tenant.id });
+  return (
+    <>
+      <PageHeader title={`Approval rules — ${tenant.name}`} description="Which tool calls wait for a human: always, never, or when a condition on the arguments holds; and whether one or two operators must approve." />
+      <SettingsNav tenant={tenant} tenants={tenants} />
+      <ApprovalRules tenantId={tenant.id} rules={policy.approvalRules} />
+    </>
+  );
+}

@@ -1,0 +1,122 @@
+'use client';
+// Write-only secrets per tool: set, replace, delete. A value is shown once, right after it is saved (from this
+// browser's memory: the server never returns it); afterwards only its last 4 characters.
+import { useState } from 'react';
+import { KeyRound, Trash2 } from 'lucide-react';
+import { deleteSecretAction, setSecretAction } from '@/app/(portal)/settings/actions';
+import { useAction } from '@/components/activation/use-action';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '@/components/ui/dialog';
+import { EmptyState } from '@/components/ui/empty-state';
+import { FormField } from '@/components/ui/form-field';
+import { Input } from '@/components/ui/input';
+import { Select } from '@/components/ui/select';
+import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
+import type { TSecretsView } from '@/lib/schemas/settings-view';
+import { ZSetSecretInput, type TSecretDto } from '@/lib/schemas/tenant-policy';
+import { CopyButton } from './copy-button';
+
+export function SecretsManager({ tenantId, view }: { tenantId: string; view: TSecretsView }) {
+  const [toolSlug, setToolSlug] = useState(view.tools.find((t) => t.slug === 'github_search_issues')?.slug ?? view.tools[0]?.slug ?? '');
+  const [name, setName] = useState('');
+  const [value, setValue] = useState('');
+  const [shown, setShown] = useState<{ label: string; value: string; replaced: boolean } | null>(null);
+  const [deleting, setDeleting] = useState<TSecretDto | null>(null);
+  const { run, pending, error } = useAction(setSecretAction, { schema: ZSetSecretInput });
+  const fe = error?.fieldErrors ?? {};
+
+  async function save(e: React.FormEvent) {
+    e.preventDefault();
+    const r = await run({ tenantId, toolSlug, name, value });
+    if (!r) return;
+    setShown({ label: `${r.toolSlug} · ${r.name}`, value, replaced: r.replaced });
+    setValue('');
+    setName('');
+  }
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">
+      <Card>
+        <CardHeader>
+          <CardTitle as="h2">Secrets</CardTitle>
+          <CardDescription>Encrypted at rest (AES-256-GCM). Only the tools read them, on the server; nobody can read them back here or through any API.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          {view.secrets.length === 0 ? (
+            <EmptyState icon={<KeyRound aria-hidden />} title="No secrets yet" description="Add a GitHub token or SMTP credentials for the tools that need them." />
+          ) : (
+            <Table aria-label="Secrets">
+              <THead><TR><TH>Tool</TH><TH>Name</TH><TH>Value</TH><TH>Updated</TH><TH className="text-right">Actions</TH></TR></THead>
+              <TBody>
+                {view.secrets.map((s) => (
+                  <TR key={s.id} data-testid={`secret-${s.name}`}>
+                    <TD><code>{s.toolSlug}</code></TD>
+                    <TD><code>{s.name}</code></TD>
+                    <TD><code aria-label={s.last4 ? `ending in ${s.last4}` : 'hidden'}>••••{s.last4}</code></TD>
+                    <TD className="whitespace-nowrap text-xs">{s.updatedAt.replace('T', ' ').slice(0, 16)} UTC<div className="text-muted-foreground">key {s.keyId}</div></TD>
+                    <TD className="text-right">
+                      <div className="flex justify-end gap-1">
+                        <Button size="sm" variant="outline" onClick={() => { setToolSlug(s.toolSlug); setName(s.name); setShown(null); document.getElementById('secret-value')?.focus(); }} aria-label={`Replace ${s.name} of ${s.toolSlug}`}>Replace</Button>
+                        <Button size="sm" variant="ghost" onClick={() => setDeleting(s)} aria-label={`Delete ${s.name} of ${s.toolSlug}`}><Trash2 aria-hidden /></Button>
+                      </div>
+                    </TD>
+                  </TR>
+                ))}
+              </TBody>
+            </Table>
+          )}
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle as="h2">Set or replace a secret</CardTitle>
+          <CardDescription>Saving under an existing tool and name replaces it. Values shorter than 12 characters show no last characters at all.</CardDescription>
+        </CardHeader>
+        <CardContent className="grid gap-4">
+          {shown ? (
+            <Alert variant="success" title={`${shown.replaced ? 'Replaced' : 'Saved'}: ${shown.label}`}>
+              <p>This is the only time the value is shown. Afterwards you will see its last 4 characters only.</p>
+              <code data-testid="secret-once" className="my-2 block break-all rounded bg-background p-2 text-xs text-foreground">{shown.value}</code>
+              <div className="flex flex-wrap gap-2"><CopyButton value={shown.value} /><Button size="sm" variant="ghost" onClick={() => setShown(null)}>Done</Button></div>
+            </Alert>
+          ) : null}
+          <form onSubmit={save} noValidate className="grid gap-3">
+            <FormField label="Tool" required error={fe.toolSlug}>
+              <Select value={toolSlug} onChange={(e) => setToolSlug(e.target.value)} options={view.tools.map((t) => ({ value: t.slug, label: `${t.slug} — ${t.title}` }))} />
+            </FormField>
+            <FormField label="Name" required error={fe.name} hint="e.g. GITHUB_TOKEN, SMTP_PASSWORD">
+              <Input value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" spellCheck={false} />
+            </FormField>
+            <FormField label="Value" required error={fe.value}>
+              <Input id="secret-value" type="password" value={value} onChange={(e) => setValue(e.target.value)} autoComplete="new-password" spellCheck={false} />
+            </FormField>
+            {error && Object.keys(fe).length === 0 ? <Alert variant="destructive">{error.message}</Alert> : null}
+            <div><Button type="submit" disabled={pending}>{pending ? 'Encrypting…' : 'Save secret'}</Button></div>
+          </form>
+        </CardContent>
+      </Card>
+      <Dialog open={deleting !== null} onOpenChange={(o) => (o ? null : setDeleting(null))}>
+        <DialogContent>{deleting ? <DeleteForm tenantId={tenantId} secret={deleting} onDone={() => setDeleting(null)} /> : null}</DialogContent>
+      </Dialog>
+    </div>
+  );
+}
+
+function DeleteForm({ tenantId, secret, onDone }: { tenantId: string; secret: TSecretDto; onDone: () => void }) {
+  const { run, pending, error } = useAction(deleteSecretAction);
+  return (
+    <div className="grid gap-4">
+      <DialogHeader>
+        <DialogTitle>Delete {secret.name}?</DialogTitle>
+        <DialogDescription><code>{secret.toolSlug}</code> will fail the calls that need it until you set a new one.</DialogDescription>
+      </DialogHeader>
+      {error ? <Alert variant="destructive">{error.message}</Alert> : null}
+      <DialogFooter>
+        <Button variant="ghost" onClick={onDone}>Cancel</Button>
+        <Button variant="destructive" disabled={pending} onClick={async () => { if (await run({ tenantId, secretId: secret.id })) onDone(); }}>{pending ? 'Deleting…' : 'Delete secret'}</Button>
+      </DialogFooter>
+    </div>
+  );
+}
