@@ -54,7 +54,9 @@ export async function getToolOrThrow({ actor, slug }: { actor: Actor; slug: stri
     access: access ? { enabled: access.enabled, reason: access.reason, version: access.version, pinned: access.pinned } : null,
     canEdit: can(actor, 'tool.edit', { ownerUserId: t.ownerUserId }),
     canReviewVersions: can(actor, 'tool_version.review'),
-    request: request && (can(actor, 'tool_request.read', { tenantId: request.tenantId })) ? { id: request.id, title: request.title } : null,
+    request: request && can(actor, 'tool_request.read', { tenantId: request.tenantId })
+      ? { id: request.id, title: request.title, href: can(actor, 'tool_request.review') ? `/reviews/${request.id}` : can(actor, 'tool_request.create') ? `/requests/${request.id}` : null }
+      : null,
   };
 }
 export type TToolDetail = Awaited<ReturnType<typeof getToolOrThrow>>;

@@ -75,7 +75,7 @@ export default async function ToolPage({ params }: { params: Promise<{ slug: str
             <CardHeader><CardTitle as="h2">Service level</CardTitle></CardHeader>
             <CardContent><SloPanel usage={usage} sloP95Ms={tool.sloP95Ms} sloSuccessRate={tool.sloSuccessRate} /></CardContent>
           </Card>
-          {tool.request ? <p className="text-sm">Requested through <Link className="text-primary underline" href={`/requests/${tool.request.id}`}>{tool.request.title}</Link>.</p> : null}
+          {tool.request?.href ? <p className="text-sm">Requested through <Link className="text-primary underline" href={tool.request.href}>{tool.request.title}</Link>.</p> : null}
         </div>
       </div>
       <Card className="mt-6">
