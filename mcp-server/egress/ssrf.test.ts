@@ -171,6 +171,14 @@ describe('guardedGet against a loopback server', () => {
     expect(e.message).toBe(`Redirect from http://stub.test:${port}/redirect?to=http%3A%2F%2Fevil.test%2Fx to http://evil.test/x refused: Host "evil.test" is not on the tenant's egress allowlist (stub.test, other.test).`);
   });
 
+  it('sends platform (trusted) headers only to the first origin, never to a redirect elsewhere', async () => {
+    const start = seen.length;
+    await guardedGet(`http://stub.test:${port}/redirect?to=${encodeURIComponent(`http://other.test:${port}/final`)}`, { ...base(), trustedHeaders: { authorization: 'Bearer platform-token' } });
+    const [first, second] = seen.slice(start);
+    expect(first!.headers.authorization).toBe('Bearer platform-token');
+    expect(second!.headers.authorization).toBeUndefined();
+  });
+
   it('re-checks addresses after a redirect (an allowlisted hop resolving to metadata is refused)', async () => {
     const resolve = async (h: string) => (h === 'other.test' ? [{ address: '169.254.169.254', family: 4 as const }] : [{ address: '127.0.0.1', family: 4 as const }]);
     const e = await refusal(guardedGet(`http://stub.test:${port}/redirect?to=${encodeURIComponent('http://other.test/latest')}`, { ...base(), resolve }));

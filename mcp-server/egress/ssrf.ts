@@ -127,6 +127,8 @@ export function sanitizeHeaders(headers: Record<string, string> | undefined): Re
 export interface GuardedGetOptions extends EgressOptions {
   allowlist: readonly string[];
   headers?: Record<string, string>;
+  /** Headers set by the platform (e.g. a tenant's API token): sent as is, and only to the first URL's origin. */
+  trustedHeaders?: Record<string, string>;
   signal: AbortSignal;
   maxBytes: number;
   maxRedirects?: number;
@@ -202,6 +204,7 @@ function requestOnce(target: EgressTarget, headers: Record<string, string>, sign
 /** GET through the guard, redirects followed by hand and re-checked; the body is capped at `maxBytes`. */
 export async function guardedGet(rawUrl: string, opts: GuardedGetOptions): Promise<GuardedResponse> {
   const headers = sanitizeHeaders(opts.headers);
+  let firstOrigin: string | null = null;
   const maxRedirects = opts.maxRedirects ?? MAX_REDIRECTS;
   let current = rawUrl;
   const hops: string[] = [];
@@ -215,7 +218,9 @@ export async function guardedGet(rawUrl: string, opts: GuardedGetOptions): Promi
       throw e;
     }
     hops.push(target.url.toString());
-    const res = await requestOnce(target, headers, opts.signal, opts.maxBytes, true);
+    firstOrigin ??= target.url.origin;
+    const sameOrigin = target.url.origin === firstOrigin;
+    const res = await requestOnce(target, sameOrigin ? { ...headers, ...opts.trustedHeaders } : headers, opts.signal, opts.maxBytes, true);
     const location = res.headers.location;
     if (res.status >= 300 && res.status < 400 && location) {
       if (hop >= maxRedirects) throw new ToolRefusal('UPSTREAM', `Too many redirects (more than ${maxRedirects}), last from ${target.url.toString()}.`);
