@@ -8,7 +8,7 @@ import { disconnectDb } from '@/lib/server/db/client';
 import { rotateSecrets } from '@/lib/services/secrets/rotate-secrets';
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { 'batch-size': { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true });
+  const { values } = parseArgs({ args: process.argv.slice(2).filter((a) => a !== '--'), options: { 'batch-size': { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true });
   if (values.help) {
     console.log('Usage: npm run secrets:rotate [-- --batch-size N]');
     return 0;
