@@ -1,5 +1,6 @@
 import 'server-only';
 // The built-in tools' executors, keyed by catalogue slug (lib/schemas/builtin-tools.ts holds their contracts).
+import { emailSend } from './email-send';
 import { githubSearchIssues } from './github-search-issues';
 import { httpFetch } from './http-fetch';
 import { kbSearch } from './kb-search';
@@ -12,7 +13,7 @@ import type { ToolExecutor } from './types';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each executor has its own input/output types
 export const BUILTIN_EXECUTORS: Record<string, ToolExecutor<any, any>> = Object.fromEntries(
-  [kbSearch, sqlQuery, httpFetch, ticketSearch, ticketCreate, githubSearchIssues, paymentRefund, recordDelete].map((e) => [e.slug, e]),
+  [kbSearch, sqlQuery, httpFetch, ticketSearch, ticketCreate, githubSearchIssues, emailSend, paymentRefund, recordDelete].map((e) => [e.slug, e]),
 );
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
