@@ -7,11 +7,14 @@ import { FormField } from '@/components/ui/form-field';
 import { Textarea } from '@/components/ui/textarea';
 import { useFormAction, type FormResult } from '@/components/catalogue/use-form-action';
 
-export function VersionDecisionForm({ versionId, action }: { versionId: string; action: (fd: FormData) => Promise<FormResult<{ slug: string; version: number; status: string }>> }) {
+export function VersionDecisionForm({ versionId, slug, decided, action }: { versionId: string; slug: string; decided: string | null; action: (fd: FormData) => Promise<FormResult<{ slug: string; version: number; status: string }>> }) {
   const [outcome, setOutcome] = useState<'approve' | 'reject'>('approve');
   const { result, pending, onSubmit, errorFor } = useFormAction(action);
   if (result?.ok) {
     return <Alert variant="success" title={result.data.status === 'approved' ? `Version ${result.data.version} is now served` : 'Change rejected'}><Link className="underline" href={`/catalogue/${result.data.slug}`}>Open the tool</Link></Alert>;
+  }
+  if (decided) {
+    return <Alert variant="info" title="No longer in review">This version was {decided} by another reviewer. <Link className="underline" href={`/catalogue/${slug}`}>Open the tool</Link></Alert>;
   }
   return (
     <form onSubmit={onSubmit} className="space-y-3" noValidate>

@@ -1,6 +1,7 @@
 import 'server-only';
 // The reviewers' queue of proposed tool versions (owner edits to what agents see), oldest first, with the diff
-// against the version served today.
+// against the version served today. With `versionId`, that one version whatever its status (the review page
+// keeps showing a version someone just decided).
 import { diffSummary } from '@/lib/catalogue/diff';
 import { assertCan, type Actor } from '@/lib/policy';
 import { getDb } from '@/lib/server/db/client';
@@ -9,7 +10,7 @@ export async function findToolVersionsInReview({ actor, versionId }: { actor: Ac
   assertCan(actor, 'tool_version.review');
   const db = await getDb();
   const rows = await db.toolVersion.findMany({
-    where: { status: 'in_review', ...(versionId ? { id: versionId } : {}) },
+    where: versionId ? { id: versionId } : { status: 'in_review' },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     take: 100,
     include: { author: { select: { name: true } }, tool: { select: { slug: true, title: true, riskLevel: true, servedVersion: true, versions: true } } },
@@ -17,7 +18,7 @@ export async function findToolVersionsInReview({ actor, versionId }: { actor: Ac
   return rows.map((v) => {
     const served = v.tool.versions.find((x) => x.version === v.tool.servedVersion) ?? null;
     return {
-      id: v.id, version: v.version, name: v.name, description: v.description, definitionHash: v.definitionHash, changeNote: v.changeNote,
+      id: v.id, version: v.version, status: v.status, name: v.name, description: v.description, definitionHash: v.definitionHash, changeNote: v.changeNote,
       author: v.author?.name ?? null, authorId: v.authorId, createdAt: v.createdAt.toISOString(), toolSlug: v.tool.slug, toolTitle: v.tool.title,
       riskLevel: v.tool.riskLevel, servedVersion: v.tool.servedVersion, changes: diffSummary(served, v),
       before: served ? { inputSchema: served.inputSchema, outputSchema: served.outputSchema, annotations: served.annotations, description: served.description } : null,

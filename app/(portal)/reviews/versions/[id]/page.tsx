@@ -21,7 +21,7 @@ export default async function VersionReviewPage({ params }: { params: Promise<{ 
   return (
     <>
       <PageHeader eyebrow={<Link href="/reviews" className="hover:underline">Security review</Link>} title={`${v.toolSlug}: version ${v.version}`} description={`Proposed by ${v.author ?? 'unknown'} on ${v.createdAt.slice(0, 16).replace('T', ' ')} UTC · served today: v${v.servedVersion}`} />
-      {own ? <Alert variant="warning" title="Four-eyes rule" className="mb-4">You proposed this change; another reviewer must decide.</Alert> : null}
+      {own && v.status === 'in_review' ? <Alert variant="warning" title="Four-eyes rule" className="mb-4">You proposed this change; another reviewer must decide.</Alert> : null}
       <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
         <div className="space-y-6">
           <Card>
@@ -43,7 +43,7 @@ export default async function VersionReviewPage({ params }: { params: Promise<{ 
           ))}
         </div>
         <aside>
-          {own ? null : <Card><CardHeader><CardTitle as="h2">Decision</CardTitle></CardHeader><CardContent><VersionDecisionForm versionId={v.id} action={decideToolVersionAction} /></CardContent></Card>}
+          {own ? null : <Card><CardHeader><CardTitle as="h2">Decision</CardTitle></CardHeader><CardContent><VersionDecisionForm versionId={v.id} slug={v.toolSlug} decided={v.status === 'in_review' ? null : v.status} action={decideToolVersionAction} /></CardContent></Card>}
         </aside>
       </div>
     </>
