@@ -1,6 +1,7 @@
 'use client';
 // The per-tenant activation page: tabs for teams × tools, users × tools, limits with usage, import/export.
-import { useRouter } from 'next/navigation';
+// Switching tabs is client-side (no server round trip); the URL keeps the tab so a reload or a link lands on it.
+import { useState } from 'react';
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
 import type { TActivationOverview, TUserActivations } from '@/lib/schemas/activation-view';
 import { ImportExport } from './import-export';
@@ -8,14 +9,13 @@ import { LimitsUsage } from './limits-usage';
 import { TeamsMatrix } from './teams-matrix';
 import { UsersMatrix } from './users-matrix';
 
-export const ACTIVATION_TABS = ['teams', 'users', 'limits', 'import'] as const;
-
-export function TenantActivation({ overview, users, tab, uq, params }: { overview: TActivationOverview; users: TUserActivations; tab: string; uq: string; params: string }) {
-  const router = useRouter();
+export function TenantActivation({ overview, users, tab: initialTab, uq, params }: { overview: TActivationOverview; users: TUserActivations; tab: string; uq: string; params: string }) {
+  const [tab, setTab] = useState(initialTab);
   const onTab = (v: string) => {
-    const sp = new URLSearchParams(params);
+    setTab(v);
+    const sp = new URLSearchParams(window.location.search);
     sp.set('tab', v);
-    router.replace(`?${sp.toString()}`, { scroll: false });
+    window.history.replaceState(null, '', `?${sp.toString()}`);
   };
   return (
     <Tabs value={tab} onValueChange={onTab}>
@@ -28,7 +28,7 @@ export function TenantActivation({ overview, users, tab, uq, params }: { overvie
       <TabsContent value="teams"><TeamsMatrix data={overview} /></TabsContent>
       <TabsContent value="users"><UsersMatrix tenantId={overview.tenant.id} data={users} q={uq} baseParams={params} /></TabsContent>
       <TabsContent value="limits"><LimitsUsage data={overview} /></TabsContent>
-      <TabsContent value="import"><ImportExport tenantSlug={overview.tenant.slug} /></TabsContent>
+      <TabsContent value="import" forceMount className="data-[state=inactive]:hidden"><ImportExport tenantSlug={overview.tenant.slug} /></TabsContent>
     </Tabs>
   );
 }

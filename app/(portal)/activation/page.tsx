@@ -14,9 +14,11 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { StatCard } from '@/components/ui/stat-card';
 import { PlatformMatrix } from '@/components/activation/platform-matrix';
-import { ACTIVATION_TABS, TenantActivation } from '@/components/activation/tenant-activation';
+import { TenantActivation } from '@/components/activation/tenant-activation';
 
 export const metadata = { title: 'Activation' };
+
+const ACTIVATION_TABS = ['teams', 'users', 'limits', 'import'];
 
 type SP = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : undefined);
@@ -61,7 +63,7 @@ export default async function ActivationPage({ searchParams }: { searchParams: P
     );
   }
   const { overview, users, uq } = data;
-  const tab = (ACTIVATION_TABS as readonly string[]).includes(one(sp.tab) ?? '') ? one(sp.tab)! : 'teams';
+  const tab = ACTIVATION_TABS.includes(one(sp.tab) ?? '') ? one(sp.tab)! : 'teams';
   const params = new URLSearchParams(Object.entries(sp).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : []))).toString();
   const on = overview.tools.filter((t) => t.effective.tenant.enabled).length;
   const partial = overview.tools.filter((t) => !t.effective.tenant.enabled && Object.values(t.effective.teams).some((e) => e.enabled)).length;
