@@ -47,6 +47,23 @@ describe('tenant policies', () => {
     expect((await getTenantPolicy({ actor: f.admin, tenantId: f.tenant.id })).piiRules.custom).toEqual(rules.custom);
   });
 
+  it('data scopes re-sync the dataset grants of sql_query at once', async () => {
+    const { readGrantState, readerRole } = await import('@/mcp-server/tools/dataset-grants');
+    const { datasetSchema, ensureDataset } = await import('@/lib/server/seed/dataset');
+    const db = await getDb();
+    await ensureDataset(db, f.tenant.slug, 7);
+    try {
+      await setDataScopes({ actor: f.admin, tenantId: f.tenant.id, scopes: ['customers', 'invoices'] });
+      expect((await readGrantState(db, f.tenant.slug)).granted).toEqual(['customers', 'invoices']);
+      await setDataScopes({ actor: f.admin, tenantId: f.tenant.id, scopes: ['orders'] });
+      expect((await readGrantState(db, f.tenant.slug)).granted).toEqual(['orders']);
+    } finally {
+      // Roles are cluster-wide in PostgreSQL: leave none behind.
+      await db.$executeRawUnsafe(`DROP SCHEMA IF EXISTS ${datasetSchema(f.tenant.slug)} CASCADE`);
+      await db.$executeRawUnsafe(`DROP ROLE IF EXISTS "${readerRole(f.tenant.slug)}"`);
+    }
+  });
+
   it('data scopes and default limits', async () => {
     expect(await setDataScopes({ actor: f.admin, tenantId: f.tenant.id, scopes: ['orders', 'customers', 'orders'] })).toEqual({ scopes: ['customers', 'orders'] });
     const e = await errorOf(setDataScopes({ actor: f.admin, tenantId: f.tenant.id, scopes: ['users'] as never }));
