@@ -19,6 +19,8 @@ export default defineConfig({
           exclude: ['node_modules/**', 'e2e/**', '.next/**'],
           environment: 'node',
           globalSetup: ['lib/testing/global-setup.ts'],
+          // Integration tests assert that portal changes apply on the very next /mcp request.
+          env: { MCP_POLICY_CACHE_MS: '0' },
           testTimeout: 60_000,
           hookTimeout: 120_000,
           pool: 'forks',

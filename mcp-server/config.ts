@@ -9,6 +9,7 @@ export interface McpConfig {
   /** Extra browser origins allowed besides those on allowed hosts. */
   allowedOrigins: Set<string>;
   fixtures: boolean;
+  policyCacheMs: number;
 }
 
 let cached: McpConfig | null = null;
@@ -20,7 +21,7 @@ export function mcpConfig(): McpConfig {
   const e = env();
   const hosts = new Set(['localhost', '127.0.0.1', '[::1]', ...list(e.MCP_ALLOWED_HOSTS)]);
   if (e.NEXTAUTH_URL) hosts.add(new URL(e.NEXTAUTH_URL).hostname.toLowerCase());
-  cached = { maxBodyBytes: e.MCP_MAX_BODY_BYTES, allowedHosts: hosts, allowedOrigins: new Set(list(e.MCP_ALLOWED_ORIGINS)), fixtures: e.MCP_TEST_FIXTURES };
+  cached = { maxBodyBytes: e.MCP_MAX_BODY_BYTES, allowedHosts: hosts, allowedOrigins: new Set(list(e.MCP_ALLOWED_ORIGINS)), fixtures: e.MCP_TEST_FIXTURES, policyCacheMs: e.MCP_POLICY_CACHE_MS };
   return cached;
 }
 

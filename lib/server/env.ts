@@ -24,6 +24,8 @@ const ZEnv = z.object({
   MCP_ALLOWED_ORIGINS: z.string().optional(), // comma-separated extra origins
   MCP_ALLOWED_HOSTS: z.string().optional(), // comma-separated extra Host names (public name behind a proxy)
   MCP_TEST_FIXTURES: bool,
+  // How long /mcp may reuse a token, activation or tenant-policy read: changes apply on every replica within it.
+  MCP_POLICY_CACHE_MS: z.coerce.number().int().min(0).max(2000, 'must be at most 2000 (changes must apply within 2 s)').default(1000),
   GITHUB_API_URL: z.url().default('https://api.github.com'),
   SMTP_URL: z.string().optional(),
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),

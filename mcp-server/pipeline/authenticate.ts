@@ -4,6 +4,8 @@ import 'server-only';
 import type { Actor } from '@/lib/policy';
 import { sha256, TOKEN_PREFIX } from '@/lib/server/crypto';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { mcpConfig } from '@/mcp-server/config';
+import { TtlCache } from './ttl-cache';
 
 export interface McpCaller {
   tokenId: string;
@@ -20,14 +22,11 @@ export interface McpCaller {
 
 export type AuthResult = { ok: true; caller: McpCaller } | { ok: false; reason: 'missing' | 'malformed' | 'unknown' | 'expired' | 'revoked'; tenantId: string | null; tokenId: string | null };
 
-const BEARER = /^Bearer[ \t]+([A-Za-z0-9._~+/=-]+)[ \t]*$/i;
+let tokens: TtlCache<string, Awaited<ReturnType<typeof findToken>>> | null = null;
 
-export async function authenticate(db: PrismaClient, authorization: string | null, ip: string | null, now = new Date()): Promise<AuthResult> {
-  if (!authorization) return { ok: false, reason: 'missing', tenantId: null, tokenId: null };
-  const m = BEARER.exec(authorization);
-  if (!m || !m[1]!.startsWith(TOKEN_PREFIX) || m[1]!.length > 200) return { ok: false, reason: 'malformed', tenantId: null, tokenId: null };
-  const row = await db.agentToken.findUnique({
-    where: { tokenHash: sha256(m[1]!) },
+function findToken(db: PrismaClient, tokenHash: string) {
+  return db.agentToken.findUnique({
+    where: { tokenHash },
     select: {
       id: true, name: true, tenantId: true, teamId: true, userId: true, scopes: true, requestsPerMinute: true, callsPerDay: true,
       expiresAt: true, revokedAt: true, lastUsedAt: true,
@@ -35,6 +34,17 @@ export async function authenticate(db: PrismaClient, authorization: string | nul
       user: { select: { teams: { select: { teamId: true } } } },
     },
   });
+}
+
+const BEARER = /^Bearer[ \t]+([A-Za-z0-9._~+/=-]+)[ \t]*$/i;
+
+export async function authenticate(db: PrismaClient, authorization: string | null, ip: string | null, now = new Date()): Promise<AuthResult> {
+  if (!authorization) return { ok: false, reason: 'missing', tenantId: null, tokenId: null };
+  const m = BEARER.exec(authorization);
+  if (!m || !m[1]!.startsWith(TOKEN_PREFIX) || m[1]!.length > 200) return { ok: false, reason: 'malformed', tenantId: null, tokenId: null };
+  const hash = sha256(m[1]!);
+  tokens ??= new TtlCache(mcpConfig().policyCacheMs);
+  const row = await tokens.get(hash, () => findToken(db, hash));
   if (!row) return { ok: false, reason: 'unknown', tenantId: null, tokenId: null };
   if (row.revokedAt) return { ok: false, reason: 'revoked', tenantId: row.tenantId, tokenId: row.id };
   if (row.expiresAt && row.expiresAt <= now) return { ok: false, reason: 'expired', tenantId: row.tenantId, tokenId: row.id };

@@ -38,7 +38,7 @@ export async function callTool(ctx: CallContext, name: string, rawArgs: unknown,
   const { db, caller, requestId } = ctx;
   const started = performance.now();
   const elapsed = () => performance.now() - started;
-  const [resolved, policy] = await Promise.all([resolveServedTool(db, caller, name), loadTenantPolicy(db, caller.tenant.id)]);
+  const [resolved, policy] = await Promise.all([resolveServedTool(db, caller, name), loadTenantPolicy(db, caller)]);
 
   // A tool the caller cannot see is answered exactly like an unknown one.
   if ('denied' in resolved) {

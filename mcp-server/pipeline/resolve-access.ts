@@ -6,7 +6,27 @@ import { enabledTools, resolveToolAccess, type AccessCaller, type ToolAccess } f
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { ZPiiRules, type TPiiRules } from '@/lib/schemas/tenant-policy';
 import { loadAccessContext } from '@/lib/services/activation/load-access-context';
+import { mcpConfig } from '@/mcp-server/config';
 import type { McpCaller } from './authenticate';
+import { TtlCache } from './ttl-cache';
+
+// Per-process caches, bounded in time (MCP_POLICY_CACHE_MS, at most 2 s): the tool record (limits, audit level,
+// criticality) can change, so definitions expire as fast as activations.
+let snapshots: TtlCache<string, { ctx: Awaited<ReturnType<typeof loadAccessContext>>; policy: TenantRuntimePolicy }> | null = null;
+let versionDefinitions: TtlCache<string, Awaited<ReturnType<typeof loadDefinitions>>> | null = null;
+
+/** What a caller's requests need from the database, read at most once per cache period per process. */
+function snapshot(db: PrismaClient, caller: McpCaller) {
+  snapshots ??= new TtlCache(mcpConfig().policyCacheMs);
+  const key = `${caller.tenant.id}|${[...caller.teamIds].sort().join(',')}|${caller.userId ?? ''}`;
+  return snapshots.get(key, async () => {
+    const [ctx, policy] = await Promise.all([
+      loadAccessContext({ tenantId: caller.tenant.id, teamIds: caller.teamIds, userId: caller.userId }),
+      loadTenantPolicyFresh(db, caller.tenant.id),
+    ]);
+    return { ctx, policy };
+  });
+}
 
 export interface ServedTool {
   access: ToolAccess;
@@ -31,25 +51,28 @@ function accessCaller(caller: McpCaller): AccessCaller {
   return { teamIds: caller.teamIds, userId: caller.userId, scopes: caller.scopes, token: caller.limits };
 }
 
-export async function loadTenantPolicy(db: PrismaClient, tenantId: string): Promise<TenantRuntimePolicy> {
+async function loadTenantPolicyFresh(db: PrismaClient, tenantId: string): Promise<TenantRuntimePolicy> {
   const p = await db.tenantPolicy.findUnique({ where: { tenantId }, select: { egressAllowlist: true, dataScopes: true, piiRules: true } });
   const rules = ZPiiRules.safeParse(p?.piiRules ?? {});
   // A corrupt rule set fails closed: every built-in detector on.
   return { egressAllowlist: p?.egressAllowlist ?? [], dataScopes: p?.dataScopes ?? [], piiRules: rules.success ? rules.data : ZPiiRules.parse({}) };
 }
 
-async function definitions(db: PrismaClient, accesses: ToolAccess[]): Promise<ServedTool[]> {
-  if (accesses.length === 0) return [];
-  const versions = await db.toolVersion.findMany({
-    where: { OR: accesses.map((a) => ({ toolId: a.toolId, version: a.version })) },
+function loadDefinitions(db: PrismaClient, toolId: string, version: number) {
+  return db.toolVersion.findUnique({
+    where: { toolId_version: { toolId, version } },
     select: {
       toolId: true, name: true, description: true, inputSchema: true, outputSchema: true, annotations: true,
       tool: { select: { slug: true, kind: true, title: true, timeoutMs: true, maxInputBytes: true, maxOutputBytes: true, auditLevel: true, critical: true, riskLevel: true } },
     },
   });
-  const byTool = new Map(versions.map((v) => [v.toolId, v]));
-  return accesses.flatMap((a) => {
-    const v = byTool.get(a.toolId);
+}
+
+async function definitions(db: PrismaClient, accesses: ToolAccess[]): Promise<ServedTool[]> {
+  const cache = (versionDefinitions ??= new TtlCache(mcpConfig().policyCacheMs));
+  const versions = await Promise.all(accesses.map((a) => cache.get(`${a.toolId}:${a.version}`, () => loadDefinitions(db, a.toolId, a.version))));
+  return accesses.flatMap((a, i) => {
+    const v = versions[i];
     if (!v) return [];
     const { tool } = v;
     return [{
@@ -61,15 +84,20 @@ async function definitions(db: PrismaClient, accesses: ToolAccess[]): Promise<Se
   });
 }
 
+/** The tenant's runtime policy (egress, data scopes, PII rules) for the caller. */
+export async function loadTenantPolicy(db: PrismaClient, caller: McpCaller): Promise<TenantRuntimePolicy> {
+  return (await snapshot(db, caller)).policy;
+}
+
 /** Every tool the caller may list (tools/list). */
 export async function listServedTools(db: PrismaClient, caller: McpCaller): Promise<ServedTool[]> {
-  const ctx = await loadAccessContext({ tenantId: caller.tenant.id, teamIds: caller.teamIds, userId: caller.userId });
+  const { ctx } = await snapshot(db, caller);
   return definitions(db, enabledTools(ctx, accessCaller(caller)));
 }
 
 /** The one tool a tools/call names, or the reason it is not callable (kept for the audit; the caller sees "unknown tool"). */
 export async function resolveServedTool(db: PrismaClient, caller: McpCaller, name: string): Promise<{ tool: ServedTool } | { denied: string }> {
-  const ctx = await loadAccessContext({ tenantId: caller.tenant.id, teamIds: caller.teamIds, userId: caller.userId });
+  const { ctx } = await snapshot(db, caller);
   const entry = ctx.tools.find((t) => t.slug === name);
   if (!entry) return { denied: 'no such tool' };
   const access = resolveToolAccess(ctx, accessCaller(caller), entry);
