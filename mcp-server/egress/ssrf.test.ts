@@ -19,7 +19,7 @@ describe('blockedRange', () => {
     ['0.0.0.0', 'unspecified'], ['255.255.255.255', 'broadcast'], ['192.0.2.10', 'reserved'],
     ['::1', 'loopback'], ['::', 'unspecified'], ['fe80::1', 'linkLocal'], ['fc00::1', 'uniqueLocal'], ['fd00:ec2::254', 'metadata'],
     ['ff02::1', 'multicast'], ['::ffff:127.0.0.1', 'loopback'], ['::ffff:169.254.169.254', 'metadata'], ['::ffff:10.0.0.1', 'private'],
-    ['64:ff9b::7f00:1', 'rfc6052'], ['2002:7f00:1::', '6to4'], ['2001:db8::1', 'reserved'],
+    ['64:ff9b::7f00:1', 'rfc6052'], ['::7f00:1', 'ipv4Compatible'], ['::ffff:0:7f00:1', 'rfc6145'], ['2001::1', 'teredo'], ['fec0::1', 'deprecatedSiteLocal'], ['2002:7f00:1::', '6to4'], ['2001:db8::1', 'reserved'],
   ])('%s is blocked (%s)', (ip, range) => expect(blockedRange(ip)).toBe(range));
 
   it.each(['93.184.216.34', '8.8.8.8', '2606:4700:4700::1111', '::ffff:8.8.8.8'])('%s is public', (ip) => expect(blockedRange(ip)).toBeNull());

@@ -49,6 +49,7 @@ export function blockedRange(address: string): string | null {
     const v6 = ip as ipaddr.IPv6;
     if (v6.isIPv4MappedAddress()) ip = v6.toIPv4Address();
     else if (v6.toNormalizedString() === 'fd00:ec2:0:0:0:0:0:254') return 'metadata';
+    else if (v6.parts.slice(0, 6).every((p) => p === 0) && v6.range() === 'unicast') return 'ipv4Compatible'; // ::a.b.c.d (deprecated)
   }
   if (ip.kind() === 'ipv4' && ip.toString() === '169.254.169.254') return 'metadata';
   const range = ip.range();

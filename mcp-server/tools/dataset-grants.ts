@@ -4,8 +4,8 @@ import 'server-only';
 // (public."User", "AgentToken"…) nor on other tenants' schemas. sql_query switches to it with SET LOCAL ROLE.
 //
 // syncDatasetGrants() makes the grants match the scopes: call it whenever a tenant's data scopes change (the policy
-// service) and after a dataset is created; sql_query also verifies the grants on every call (a cheap catalogue read)
-// and re-syncs when they drifted, so a missed call cannot widen or narrow access for long.
+// service) and after a dataset is created; sql_query also verifies the grants on every call (a cheap catalogue read,
+// under a shared lock this function takes exclusively) and re-syncs when they differ from the caller's scopes.
 // Roles are cluster-wide in PostgreSQL (privileges are per database); the platform's database user needs CREATEROLE
 // (superuser in development and on the embedded database).
 import { Prisma } from '@/lib/generated/prisma/client';
@@ -78,7 +78,9 @@ export async function syncDatasetGrants(db: Db, tenantSlug: string, scopes: read
           IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${role}') THEN
             CREATE ROLE "${role}" NOLOGIN NOINHERIT;
           END IF;
-          IF NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) AND NOT pg_has_role(current_user, '${role}', 'MEMBER') THEN
+          -- A non-superuser platform user (CREATEROLE) must be able to SET ROLE to it (PostgreSQL 16+ does not grant
+          -- that to the creator by default).
+          IF NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN
             EXECUTE format('GRANT %I TO %I', '${role}', current_user);
           END IF;
         EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
@@ -97,11 +99,4 @@ export async function syncDatasetGrants(db: Db, tenantSlug: string, scopes: read
       throw e;
     }
   }
-}
-
-/** The check sql_query runs on every call: grants equal to the scopes, re-synced if they drifted. */
-export async function ensureDatasetGrants(db: Db, tenantSlug: string, scopes: readonly string[]): Promise<GrantState> {
-  const state = await readGrantState(db, tenantSlug);
-  if (!state.schemaExists) throw new ToolRefusal('NOT_CONFIGURED', `Tenant "${tenantSlug}" has no dataset (schema ${datasetSchema(tenantSlug)} does not exist).`);
-  return grantsMatch(state, scopes) ? state : syncDatasetGrants(db, tenantSlug, scopes);
 }

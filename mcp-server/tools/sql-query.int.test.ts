@@ -113,6 +113,17 @@ describe('sql_query refuses', () => {
     expect((await refused(empty, 'SELECT 1')).message).toMatch(/^No tables are in this tenant's data scopes/);
   });
 
+  it('concurrent calls with different scopes each run under their own scopes', async () => {
+    const narrow = { ...acme, policy: { ...acme.policy, dataScopes: ['orders'] } };
+    const calls = Array.from({ length: 6 }, (_, i) => sqlQuery.execute(i % 2 ? narrow : acme, ZSqlQueryInput.parse({ sql: 'SELECT count(*) AS n FROM invoices' })));
+    const results = await Promise.allSettled(calls);
+    results.forEach((r, i) => {
+      if (i % 2) expect(r.status === 'rejected' && (r.reason as ToolRefusal).code).toBe('SCOPE_DENIED');
+      else expect(r.status === 'rejected' ? String(r.reason) + ' ' + JSON.stringify(r.reason) : 'fulfilled').toBe('fulfilled');
+    });
+    await syncDatasetGrants(db, 'acme', acme.policy.dataScopes);
+  });
+
   it('a tenant without a dataset', async () => {
     const ghost = { ...acme, tenant: { ...acme.tenant, slug: 'no_such_tenant' } };
     const e = await refused(ghost, 'SELECT 1');

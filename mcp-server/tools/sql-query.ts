@@ -4,7 +4,8 @@ import 'server-only';
 // Layers, each enough on its own for the common cases and together for the rest:
 //  1. sql-guard.ts: exactly one SELECT/WITH statement; no functions that switch role/settings or run SQL text,
 //     no catalogs, no other schema, no SELECT INTO / FOR UPDATE, no $n parameters.
-//  2. The grants of ds_<slug>_reader equal the tenant's data scopes (verified, and re-synced if needed, every call).
+//  2. The grants of ds_<slug>_reader equal the caller's data scopes: verified in the query's transaction under a
+//     shared lock (so they cannot change mid-query), re-synced and retried when they differ.
 //  3. A transaction: SET TRANSACTION READ ONLY, SET LOCAL statement_timeout (the tool's time limit),
 //     SET LOCAL search_path to the tenant schema, SET LOCAL ROLE ds_<slug>_reader; always rolled back.
 //  4. The statement is run as a sub-select (SELECT row_to_json(q) FROM (<sql>) q LIMIT maxRows+1), so it cannot
@@ -15,12 +16,12 @@ import type { z } from 'zod';
 import type { ZSqlQueryInput, ZSqlQueryOutput } from '@/lib/schemas/builtin-tools';
 import { DATA_SCOPES } from '@/lib/schemas/tenant-policy';
 import { datasetSchema } from '@/lib/server/seed/dataset';
-import { ensureDatasetGrants, readerRole } from './dataset-grants';
+import { grantsMatch, readerRole, readGrantState, syncDatasetGrants } from './dataset-grants';
 import { inTransaction, pgError, raceAbort } from './shared';
 import { checkReadOnlySql } from './sql-guard';
 import { ToolRefusal, type ToolExecutor } from './types';
 
-export { syncDatasetGrants } from './dataset-grants';
+export { syncDatasetGrants };
 
 type Input = z.output<typeof ZSqlQueryInput>;
 type Output = z.output<typeof ZSqlQueryOutput>;
@@ -78,30 +79,40 @@ export const sqlQuery: ToolExecutor<Input, Output> = {
     const scopes = ctx.policy.dataScopes.filter((s) => (DATA_SCOPES as readonly string[]).includes(s));
     const checked = checkReadOnlySql(input.sql, schema);
     if (scopes.length === 0) throw new ToolRefusal('SCOPE_DENIED', `No tables are in this tenant's data scopes; an administrator grants them in the tenant policy (${DATA_SCOPES.join(', ')}).`);
-    await raceAbort(ensureDatasetGrants(ctx.db, ctx.tenant.slug, scopes), ctx.signal, 'checking the dataset grants');
-
     const limit = input.maxRows + 1;
     const statementMs = Math.max(100, Math.floor(ctx.timeoutMs));
-    const work = inTransaction(ctx.db, async (tx) => {
-      await tx.$executeRawUnsafe('SET TRANSACTION READ ONLY');
-      await tx.$executeRawUnsafe(`SET LOCAL statement_timeout = ${statementMs}`);
-      await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = ${statementMs}`);
-      await tx.$executeRawUnsafe(`SET LOCAL search_path = "${schema}"`);
-      await tx.$executeRawUnsafe(`SET LOCAL ROLE "${role}"`);
-      const cols = await tx.$queryRawUnsafe<{ k: string }[]>(
-        `SELECT json_object_keys(row_to_json(u)) AS k FROM (SELECT q.* FROM (SELECT 1) AS d LEFT JOIN (SELECT * FROM (\n${checked.sql}\n) AS s LIMIT 0) AS q ON true) AS u`,
-      );
-      const rows = await tx.$queryRawUnsafe<{ r: string }[]>(`SELECT row_to_json(q)::text AS r FROM (\n${checked.sql}\n) AS q LIMIT ${limit}`);
-      throw new Rollback({ columns: cols.map((c) => c.k), rows: rows.map((x) => x.r) });
-    }, { timeoutMs: ctx.timeoutMs });
-
-    let result: { columns: string[]; rows: string[] };
-    try {
-      await raceAbort(work, ctx.signal, 'the SQL query');
-      throw new Error('unreachable: the read-only transaction always rolls back');
-    } catch (e) {
-      if (!(e instanceof Rollback)) throw refusalFor(e, schema, scopes, statementMs);
-      result = e.value as { columns: string[]; rows: string[] };
+    let result: { columns: string[]; rows: string[] } | null = null;
+    for (let attempt = 1; result === null; attempt++) {
+      const work = inTransaction(ctx.db, async (tx) => {
+        await tx.$executeRawUnsafe('SET TRANSACTION READ ONLY');
+        // The grants must equal the caller's scopes, and cannot change while the query runs (syncDatasetGrants takes
+        // this lock exclusively). When they differ, the transaction ends, the grants are synced, and we start over.
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(hashtext('dataset_grants'), hashtext(${ctx.tenant.slug}))`;
+        const state = await readGrantState(tx, ctx.tenant.slug);
+        if (!state.schemaExists) throw new ToolRefusal('NOT_CONFIGURED', `Tenant "${ctx.tenant.slug}" has no dataset (schema ${schema} does not exist).`);
+        if (!grantsMatch(state, scopes)) throw new Rollback(null);
+        await tx.$executeRawUnsafe(`SET LOCAL statement_timeout = ${statementMs}`);
+        await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = ${statementMs}`);
+        await tx.$executeRawUnsafe(`SET LOCAL search_path = "${schema}"`);
+        await tx.$executeRawUnsafe(`SET LOCAL ROLE "${role}"`);
+        const cols = await tx.$queryRawUnsafe<{ k: string }[]>(
+          `SELECT json_object_keys(row_to_json(u)) AS k FROM (SELECT q.* FROM (SELECT 1) AS d LEFT JOIN (SELECT * FROM (\n${checked.sql}\n) AS s LIMIT 0) AS q ON true) AS u`,
+        );
+        const rows = await tx.$queryRawUnsafe<{ r: string }[]>(`SELECT row_to_json(q)::text AS r FROM (\n${checked.sql}\n) AS q LIMIT ${limit}`);
+        throw new Rollback({ columns: cols.map((c) => c.k), rows: rows.map((x) => x.r) });
+      }, { timeoutMs: ctx.timeoutMs });
+      try {
+        await raceAbort(work, ctx.signal, 'the SQL query');
+        throw new Error('unreachable: the read-only transaction always rolls back');
+      } catch (e) {
+        if (e instanceof ToolRefusal) throw e;
+        if (!(e instanceof Rollback)) throw refusalFor(e, schema, scopes, statementMs);
+        result = e.value as { columns: string[]; rows: string[] } | null;
+      }
+      if (result === null) {
+        if (attempt >= 3) throw new ToolRefusal('UPSTREAM', 'The data scopes of this tenant kept changing during the query; try again.');
+        await raceAbort(syncDatasetGrants(ctx.db, ctx.tenant.slug, scopes), ctx.signal, 'updating the dataset grants');
+      }
     }
 
     const budget = Math.max(1024, ctx.maxOutputBytes - ENVELOPE_BYTES - Buffer.byteLength(JSON.stringify(result.columns)));
