@@ -15,6 +15,7 @@ beforeAll(async () => {
     else if (u.pathname === '/latin1') res.writeHead(200, { 'content-type': 'text/plain; charset=iso-8859-1' }).end(Buffer.from([0x63, 0x61, 0x66, 0xe9]));
     else if (u.pathname === '/png') res.writeHead(200, { 'content-type': 'image/png' }).end(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
     else if (u.pathname === '/quotes') res.writeHead(200, { 'content-type': 'text/plain' }).end('"'.repeat(5000));
+    else if (u.pathname === '/gzip') res.writeHead(200, { 'content-type': 'text/plain', 'content-encoding': 'gzip' }).end(Buffer.from([0x1f, 0x8b, 0x08, 0x00]));
     else if (u.pathname === '/moved') res.writeHead(308, { location: '/json' }).end();
     else res.writeHead(404, { 'content-type': 'text/html' }).end('<h1>not here</h1>');
   });
@@ -50,6 +51,11 @@ describe('http_fetch', () => {
     const e = await run(`${origin}/png`).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(ToolRefusal);
     expect((e as ToolRefusal).message).toBe(`${new URL(origin).host} returned image/png content (HTTP 200); http_fetch returns text only (text/*, JSON, XML).`);
+  });
+
+  it('refuses compressed content it did not ask for', async () => {
+    const e = await run(`${origin}/gzip`).catch((x: unknown) => x);
+    expect((e as ToolRefusal).message).toBe(`${new URL(origin).host} sent gzip-compressed content although http_fetch asked for uncompressed content (Accept-Encoding: identity).`);
   });
 
   it('keeps the JSON-encoded output within the budget (escaping included) and marks it truncated', async () => {

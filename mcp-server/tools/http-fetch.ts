@@ -54,6 +54,10 @@ export function createHttpFetch(options: HttpFetchOptions = {}): ToolExecutor<In
         maxRedirects: MAX_REDIRECTS,
         allowPrivateAddresses: options.allowPrivateAddresses === true,
       });
+      const encoding = String(res.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+      if (encoding !== 'identity' && encoding !== '' && res.body.length > 0) {
+        throw new ToolRefusal('UPSTREAM', `${new URL(res.finalUrl).host} sent ${encoding}-compressed content although http_fetch asked for uncompressed content (Accept-Encoding: identity).`);
+      }
       const contentType = String(res.headers['content-type'] ?? '').trim();
       const mime = contentType.split(';')[0]!.trim().toLowerCase();
       if (res.body.length > 0 && mime && !TEXTUAL.test(mime)) {
