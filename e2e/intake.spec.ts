@@ -14,10 +14,13 @@ test.describe('tool intake', () => {
     await expect(p.getByText('Draft saved, not submitted yet')).toBeVisible();
     await expect(p.getByText('Describe the use case in at least 20 characters: who uses it, for what.', { exact: true })).toBeVisible();
     await expect(p.getByText('Choose a workflow: Support, Finance, HR or Other.', { exact: true })).toBeVisible();
-    await expect(p).toHaveURL(/\/requests\/[a-z0-9]+\/edit$/);
-    const id = p.url().split('/').at(-2)!;
+    const id = (await p.getByTestId('draft-link').getAttribute('href'))!.split('/').pop()!;
+    // A second save updates the same draft (no duplicate).
+    await p.getByLabel('Business owner team').fill('Support');
+    await p.getByRole('button', { name: 'Save draft' }).click();
+    await expect(p.getByRole('status').filter({ hasText: 'Draft saved' })).toBeVisible();
     await p.goto('/requests');
-    await expect(p.getByRole('link', { name: title })).toBeVisible();
+    await expect(p.getByRole('link', { name: title })).toHaveCount(1);
 
     // Complete it and submit; the live risk shows each factor with its weight.
     await p.goto(`/requests/${id}/edit`);

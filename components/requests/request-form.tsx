@@ -41,8 +41,7 @@ export function RequestForm({ initial, action }: { initial: (RequestFieldsView &
   });
   const { result, pending, onSubmit, errorFor: actionError } = useFormAction(action, (d) => {
     if (d.submitted) return router.push(`/requests/${d.id}`);
-    if (!id) window.history.replaceState(null, '', `/requests/${d.id}/edit`);
-    setId(d.id);
+    setId(d.id); // later saves update this draft (the URL stays: changing it would remount the form)
   });
   const notSubmitted = result?.ok && !result.data.submitted ? result.data : null;
   const errorFor = (f: string) => actionError(f) ?? notSubmitted?.fieldErrors?.[f];
@@ -55,8 +54,10 @@ export function RequestForm({ initial, action }: { initial: (RequestFieldsView &
         <input type="hidden" name="id" value={id} />
         <div aria-live="polite">
           {result && !result.ok ? <Alert variant="destructive" title="Not saved">{result.message}</Alert> : null}
-          {notSubmitted && Object.keys(notSubmitted.fieldErrors ?? {}).length ? <Alert variant="warning" title="Draft saved, not submitted yet">{notSubmitted.message}</Alert> : null}
-          {notSubmitted && !Object.keys(notSubmitted.fieldErrors ?? {}).length ? <Alert variant="success" title="Draft saved">You can come back to it from My requests. <Link className="underline" href={`/requests/${notSubmitted.id}`}>View the request</Link></Alert> : null}
+          {notSubmitted && Object.keys(notSubmitted.fieldErrors ?? {}).length ? (
+            <Alert variant="warning" title="Draft saved, not submitted yet">{notSubmitted.message} <Link className="underline" href={`/requests/${notSubmitted.id}`} data-testid="draft-link">Your draft is kept.</Link></Alert>
+          ) : null}
+          {notSubmitted && !Object.keys(notSubmitted.fieldErrors ?? {}).length ? <Alert variant="success" title="Draft saved">You can come back to it from My requests. <Link className="underline" href={`/requests/${notSubmitted.id}`} data-testid="draft-link">View the request</Link></Alert> : null}
         </div>
         <Card>
           <CardHeader><CardTitle as="h2">The tool</CardTitle></CardHeader>
