@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { McpError } from '@modelcontextprotocol/sdk/types.js';
-import { getDb } from '@/lib/server/db/client';
+import { createPrisma, getDb, getDbState } from '@/lib/server/db/client';
 import { revokeAgentToken } from '@/lib/services/agent-tokens/revoke-agent-token';
 import { connect, rawPost, SYSTEM_ACTOR, tokenFor } from '@/lib/testing/mcp';
 
@@ -166,6 +166,29 @@ describe('the call pipeline', () => {
     const res = await rawPost(JSON.stringify({ jsonrpc: '2.0', id: 3, method: 'tools/call', params: { name: 'ticket_search', arguments: {} } }), { authorization: `Bearer ${t.token}`, 'mcp-protocol-version': '2025-11-25' });
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
     await c.close();
+  });
+
+  it('limits stay exact when two app instances share the database', async () => {
+    const db = await getDb();
+    const other = createPrisma((await getDbState()).target.url, 4); // a second instance: its own pool
+    try {
+      const tenant = await db.tenant.findUniqueOrThrow({ where: { slug: 'globex' } });
+      const tool = await db.tool.findUniqueOrThrow({ where: { slug: 'kb_search' } });
+      await db.tenantToolPolicy.upsert({
+        where: { tenantId_toolId: { tenantId: tenant.id, toolId: tool.id } },
+        create: { tenantId: tenant.id, toolId: tool.id, requestsPerMinute: 5 },
+        update: { requestsPerMinute: 5 },
+      });
+      const t = await tokenFor('globex');
+      const [a, b] = await Promise.all([connect(t.token), connect(t.token, { db: other })]);
+      const calls = Array.from({ length: 12 }, (_, i) => (i % 2 ? b : a).callTool({ name: 'kb_search', arguments: { query: 'invoice' } }));
+      const results = await Promise.all(calls);
+      expect(results.filter((r) => !r.isError)).toHaveLength(5);
+      expect(results.filter((r) => r.isError && (r.content as { text: string }[])[0]!.text.includes('5 requests per minute for kb_search in tenant globex'))).toHaveLength(7);
+      await Promise.all([a.close(), b.close()]);
+    } finally {
+      await other.$disconnect();
+    }
   });
 
   it('a critical call waits for a human approval and does not run', async () => {

@@ -5,7 +5,7 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import type { Actor } from '@/lib/policy';
 import { getDb } from '@/lib/server/db/client';
 import { createAgentToken } from '@/lib/services/agent-tokens/create-agent-token';
-import { handleMcpRequest } from '@/mcp-server/http';
+import { handleMcpRequest, type McpDeps } from '@/mcp-server/http';
 
 export const MCP_URL = 'http://localhost/mcp';
 
@@ -24,9 +24,11 @@ export async function tokenFor(tenantSlug: string, opts: { name?: string; team?:
   return { token, id: record.id };
 }
 
-export async function connect(token: string): Promise<Client> {
+/** An SDK client on /mcp; `deps.db` stands for another app instance (its own connection pool) on the same database. */
+export async function connect(token: string, deps: McpDeps = {}): Promise<Client> {
   const client = new Client({ name: 'integration-test', version: '1.0.0' });
-  const transport = new StreamableHTTPClientTransport(new URL(MCP_URL), { fetch: inProcessFetch, requestInit: { headers: { authorization: `Bearer ${token}` } } });
+  const fetch = (url: string | URL, init?: RequestInit) => handleMcpRequest(new Request(url, init), deps);
+  const transport = new StreamableHTTPClientTransport(new URL(MCP_URL), { fetch, requestInit: { headers: { authorization: `Bearer ${token}` } } });
   await client.connect(transport);
   return client;
 }
