@@ -46,3 +46,8 @@ export async function createFreshTool(): Promise<{ id: string; slug: string }> {
   });
   return { id: tool.id, slug };
 }
+
+/** How many activation rules a tenant has (for "nothing was applied" checks from tests outside lib/). */
+export async function countActivationRules(tenantId: string): Promise<number> {
+  return (await getDb()).toolActivation.count({ where: { tenantId } });
+}
