@@ -52,6 +52,7 @@ describe('checkReadOnlySql refuses', () => {
     ['SET ROLE postgres', 'INVALID', 'Only SELECT (or WITH … SELECT) statements are allowed; SET is not (sql_query is read-only).'],
     ['VALUES (1)', 'INVALID', 'Only SELECT (or WITH … SELECT) statements are allowed; the query starts with VALUES.'],
     ['WITH x AS (DELETE FROM orders RETURNING *) SELECT * FROM x', 'INVALID', 'Data-modifying statements (DELETE) are not allowed; sql_query is read-only.'],
+    ['WITH x AS NOT MATERIALIZED (UPDATE invoices SET amount = 0 RETURNING id) SELECT * FROM x', 'INVALID', 'Data-modifying statements (UPDATE) are not allowed; sql_query is read-only.'],
     ['SELECT * INTO copy FROM customers', 'INVALID', 'SELECT … INTO is not allowed; sql_query is read-only.'],
     ['SELECT * FROM invoices FOR UPDATE', 'INVALID', 'Row locks (FOR UPDATE / FOR SHARE) are not allowed; sql_query is read-only.'],
     ["SELECT set_config('role', 'postgres', true)", 'INVALID', 'Function set_config() is not allowed in sql_query.'],

@@ -148,7 +148,7 @@ export function checkReadOnlySql(sql: string, tenantSchema: string): CheckedSql 
     const calls = next?.kind === 'punct' && next.value === '(';
     const qualifies = next?.kind === 'punct' && next.value === '.';
     if (calls && DENIED_FUNCTIONS.some((re) => re.test(name))) refuse(`Function ${name}() is not allowed in sql_query.`);
-    if (t.kind === 'word' && MODIFYING.has(name) && prev?.kind === 'punct' && prev.value === '(' && body[k - 2]?.value === 'as') {
+    if (t.kind === 'word' && MODIFYING.has(name) && prev?.kind === 'punct' && prev.value === '(' && ['as', 'materialized'].includes(body[k - 2]?.value ?? '')) {
       refuse(`Data-modifying statements (${name.toUpperCase()}) are not allowed; sql_query is read-only.`);
     }
     if (t.kind === 'word' && name === 'into') refuse('SELECT … INTO is not allowed; sql_query is read-only.');
