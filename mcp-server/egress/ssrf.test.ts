@@ -195,6 +195,19 @@ describe('guardedGet against a loopback server', () => {
     expect([r.body.length, r.truncated]).toEqual([1000, true]);
   });
 
+  it('rejects promptly when the signal aborts during DNS resolution', async () => {
+    const ac = new AbortController();
+    let resolving = false;
+    const resolve = () => {
+      resolving = true;
+      return new Promise<never>(() => undefined); // a resolver that never answers
+    };
+    const p = guardedGet(`http://stub.test:${port}/`, { ...base(), resolve, signal: ac.signal });
+    await expect.poll(() => resolving).toBe(true);
+    ac.abort();
+    expect((await refusal(p)).code).toBe('TIMEOUT');
+  });
+
   it('rejects promptly when the signal aborts mid-response', async () => {
     const ac = new AbortController();
     const p = guardedGet(`http://stub.test:${port}/hang`, { ...base(), signal: ac.signal });

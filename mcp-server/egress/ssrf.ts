@@ -21,7 +21,7 @@ import type { LookupFunction } from 'node:net';
 import ipaddr from 'ipaddr.js';
 import { hostAllowed } from '@/lib/schemas/tenant-policy';
 import { ToolRefusal } from '@/mcp-server/tools/types';
-import { abortRefusal } from '@/mcp-server/tools/shared';
+import { abortRefusal, raceAbort } from '@/mcp-server/tools/shared';
 
 export const MAX_REDIRECTS = 5;
 
@@ -213,7 +213,7 @@ export async function guardedGet(rawUrl: string, opts: GuardedGetOptions): Promi
     if (opts.signal.aborted) throw abortRefusal(opts.signal, `the request to ${current}`);
     let target: EgressTarget;
     try {
-      target = await checkEgressTarget(current, opts.allowlist, opts);
+      target = await raceAbort(checkEgressTarget(current, opts.allowlist, opts), opts.signal, `resolving ${current}`);
     } catch (e) {
       if (hop > 0 && e instanceof ToolRefusal) throw new ToolRefusal(e.code, `Redirect from ${hops[hops.length - 1]} to ${current} refused: ${e.message}`);
       throw e;
