@@ -80,3 +80,36 @@ test('the export downloads the plan format', async ({ page }) => {
   expect(docs.every((d) => d.tenant_id === 'acme')).toBe(true);
   expect(docs.find((d) => !('team_id' in d) && !('user_id' in d))?.enabled_tools).toContain('kb_search');
 });
+
+test.describe('platform admin', () => {
+  test.use({ storageState: storageStateFor('admin') });
+
+  test('sees tenants × tools with the global kill switches, searches, and opens a tenant', async ({ page }) => {
+    await page.goto('/activation');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tool activation');
+    const matrix = page.getByRole('table', { name: 'Tools by tenant' });
+    await expect(matrix.getByRole('link', { name: 'Acme Corp' })).toBeVisible();
+    await expect(matrix.getByRole('link', { name: 'Globex Industries' })).toBeVisible();
+    await expect(matrix.getByRole('link', { name: /^kb_search for acme: tenant rule on/ })).toBeVisible();
+    await expect(matrix.getByRole('button', { name: 'Kill kb_search everywhere' })).toBeVisible();
+    await page.getByRole('searchbox', { name: 'Search tenants' }).fill('glob');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await expect(matrix.getByRole('link', { name: 'Acme Corp' })).toHaveCount(0);
+    await matrix.getByRole('link', { name: 'Globex Industries' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tool activation — Globex Industries');
+    await expect(page.getByRole('link', { name: '← All tenants' })).toBeVisible();
+  });
+});
+
+test.describe('a requester', () => {
+  test.use({ storageState: storageStateFor('acmeRequester'), expectedConsoleErrors: [/status of 403/] });
+
+  test('gets 403 on activation and settings, and from the API', async ({ page }) => {
+    for (const path of ['/activation', '/settings', '/settings/tokens']) {
+      const res = await page.goto(path);
+      expect(res?.status(), path).toBe(403);
+    }
+    const api = await page.request.post('/api/v1/activation-policy?dryRun=1', { data: '{"tenant_id":"acme","enabled_tools":[]}', headers: { 'content-type': 'application/json' } });
+    expect(api.status()).toBe(403);
+  });
+});

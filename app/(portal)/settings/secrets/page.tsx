@@ -1,5 +1,5 @@
 import { requirePagePermission } from '@/lib/server/auth/guard';
-import { getSettingsTenant } from '@/lib/services/tenant-policy/get-settings-tenant';
+import { loadSettingsTenant } from '@/app/(portal)/settings/load-tenant';
 import { findSecrets } from '@/lib/services/secrets/find-secrets';
 import { PageHeader } from '@/components/ui/page-header';
 import { SettingsNav } from '@/components/settings/settings-nav';
@@ -9,8 +9,7 @@ export const metadata = { title: 'Secrets · Settings' };
 
 export default async function SecretsPage({ searchParams }: { searchParams: Promise<{ tenant?: string }> }) {
   const actor = await requirePagePermission('secret.manage');
-  const { tenant: slug } = await searchParams;
-  const { tenant, tenants } = await getSettingsTenant({ actor, tenant: typeof slug === 'string' ? slug : null });
+  const { tenant, tenants } = await loadSettingsTenant(actor, searchParams);
   const view = await findSecrets({ actor, tenantId: tenant.id });
   return (
     <>

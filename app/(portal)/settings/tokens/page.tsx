@@ -1,6 +1,6 @@
 import { requirePagePermission } from '@/lib/server/auth/guard';
+import { loadSettingsTenant } from '@/app/(portal)/settings/load-tenant';
 import { can } from '@/lib/policy';
-import { getSettingsTenant } from '@/lib/services/tenant-policy/get-settings-tenant';
 import { findTenantMembers } from '@/lib/services/tenant-policy/find-tenant-members';
 import { listAgentTokens } from '@/lib/services/agent-tokens/list-agent-tokens';
 import { PageHeader } from '@/components/ui/page-header';
@@ -11,8 +11,7 @@ export const metadata = { title: 'Agent tokens · Settings' };
 
 export default async function AgentTokensPage({ searchParams }: { searchParams: Promise<{ tenant?: string }> }) {
   const actor = await requirePagePermission('agent_token.read');
-  const { tenant: slug } = await searchParams;
-  const { tenant, tenants } = await getSettingsTenant({ actor, tenant: typeof slug === 'string' ? slug : null });
+  const { tenant, tenants } = await loadSettingsTenant(actor, searchParams);
   const [tokens, members] = await Promise.all([listAgentTokens({ actor, tenantId: tenant.id }), findTenantMembers({ actor, tenantId: tenant.id })]);
   return (
     <>
