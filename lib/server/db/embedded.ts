@@ -5,6 +5,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { installConnectionAffinity } from './socket-queue';
 
 export interface EmbeddedHandle {
   url: string;
@@ -111,6 +112,7 @@ export async function openEmbedded(dataDir: string, opts: { maxConnections?: num
     const db = await PGlite.create({ dataDir: path.join(/*turbopackIgnore: true*/ dataDir, 'pgdata') });
     const port = await freePort();
     const server = new PGLiteSocketServer({ db, port, host: '127.0.0.1', maxConnections: opts.maxConnections ?? 32 });
+    installConnectionAffinity(server);
     await server.start();
     const endpoint: EndpointFile = { pid: process.pid, port };
     fs.writeFileSync(path.join(/*turbopackIgnore: true*/ dataDir, ENDPOINT), JSON.stringify(endpoint));
