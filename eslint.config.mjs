@@ -4,7 +4,7 @@ import nextTypescript from 'eslint-config-next/typescript';
 const PRISMA_ONLY_IN = 'Prisma is imported only from lib/server, lib/services, mcp-server, prisma/, scripts/ and test fixtures.';
 
 const config = [
-  { ignores: ['.next/**', 'node_modules/**', 'lib/generated/**', 'playwright-report/**', 'test-results/**', '.data*/**', 'next-env.d.ts'] },
+  { ignores: ['.next/**', '.next-*/**', 'node_modules/**', 'lib/generated/**', 'playwright-report/**', 'test-results/**', '.data*/**', 'next-env.d.ts'] },
   ...nextCoreWebVitals,
   ...nextTypescript,
   {

@@ -9,14 +9,14 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: 'unit', include: ['**/*.test.ts'], exclude: ['**/*.int.test.ts', 'node_modules/**', 'e2e/**', '.next/**'], environment: 'node' },
+        test: { name: 'unit', include: ['**/*.test.ts'], exclude: ['**/*.int.test.ts', 'node_modules/**', 'e2e/**', '.next*/**', '.data*/**', 'test-results/**'], environment: 'node' },
       },
       {
         resolve: { alias },
         test: {
           name: 'int',
           include: ['**/*.int.test.ts'],
-          exclude: ['node_modules/**', 'e2e/**', '.next/**'],
+          exclude: ['node_modules/**', 'e2e/**', '.next*/**', '.data*/**', 'test-results/**'],
           environment: 'node',
           globalSetup: ['lib/testing/global-setup.ts'],
           // Integration tests assert that portal changes apply on the very next /mcp request.

@@ -27,7 +27,12 @@ const ZEnv = z.object({
   // How long /mcp may reuse a token, activation or tenant-policy read: changes apply on every replica within it.
   MCP_POLICY_CACHE_MS: z.coerce.number().int().min(0).max(2000, 'must be at most 2000 (changes must apply within 2 s)').default(1000),
   GITHUB_API_URL: z.url().default('https://api.github.com'),
-  SMTP_URL: z.string().optional(),
+  // SMTP relay of email_send: SMTP_URL (smtp://host:587, smtps://host:465) or SMTP_HOST/SMTP_PORT/SMTP_SECURE; SMTP_FROM.
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  SMTP_HOST: z.string().optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  SMTP_SECURE: bool,
+  SMTP_FROM: z.string().optional(),
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),

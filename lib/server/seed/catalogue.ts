@@ -21,8 +21,11 @@ export async function syncBuiltinTools(db: PrismaClient): Promise<void> {
         create: { slug: t.slug, lifecycle: 'published', ...record, links: [{ title: 'Source', url: `mcp-server/tools/${t.slug.replace(/_/g, '-')}.ts` }] },
         update: {},
       });
+      // Compare with the last version the platform itself released (no author): an owner's reviewed edit is never
+      // overwritten by a re-seed, only by a real change of the built-in contract.
+      const lastBuiltin = await tx.toolVersion.findFirst({ where: { toolId: tool.id, authorId: null }, orderBy: { version: 'desc' } });
+      if (lastBuiltin?.definitionHash === hash) return;
       const latest = await tx.toolVersion.findFirst({ where: { toolId: tool.id }, orderBy: { version: 'desc' } });
-      if (latest?.definitionHash === hash) return;
       const version = (latest?.version ?? 0) + 1;
       if (latest) await tx.toolVersion.updateMany({ where: { toolId: tool.id, status: 'approved' }, data: { status: 'superseded' } });
       await tx.toolVersion.create({
