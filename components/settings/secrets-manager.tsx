@@ -18,6 +18,9 @@ import type { TSecretsView } from '@/lib/schemas/settings-view';
 import { ZSetSecretInput, type TSecretDto } from '@/lib/schemas/tenant-policy';
 import { CopyButton } from './copy-button';
 
+/** Secret names the built-in tools read (suggested in the form). */
+const KNOWN_NAMES: Record<string, string[]> = { github_search_issues: ['GITHUB_TOKEN'], email_send: ['SMTP_USER', 'SMTP_PASSWORD'] };
+
 export function SecretsManager({ tenantId, view }: { tenantId: string; view: TSecretsView }) {
   const [toolSlug, setToolSlug] = useState(view.tools.find((t) => t.slug === 'github_search_issues')?.slug ?? view.tools[0]?.slug ?? '');
   const [name, setName] = useState('');
@@ -86,9 +89,10 @@ export function SecretsManager({ tenantId, view }: { tenantId: string; view: TSe
             <FormField label="Tool" required error={fe.toolSlug}>
               <Select value={toolSlug} onChange={(e) => setToolSlug(e.target.value)} options={view.tools.map((t) => ({ value: t.slug, label: `${t.slug} — ${t.title}` }))} />
             </FormField>
-            <FormField label="Name" required error={fe.name} hint="e.g. GITHUB_TOKEN, SMTP_PASSWORD">
-              <Input value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" spellCheck={false} />
+            <FormField label="Name" required error={fe.name} hint={KNOWN_NAMES[toolSlug] ? `${toolSlug} reads ${KNOWN_NAMES[toolSlug].join(' and ')}.` : 'e.g. API_TOKEN'}>
+              <Input value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" spellCheck={false} list="secret-names" />
             </FormField>
+            <datalist id="secret-names">{(KNOWN_NAMES[toolSlug] ?? []).map((n) => <option key={n} value={n} />)}</datalist>
             <FormField label="Value" required error={fe.value}>
               <Input id="secret-value" type="password" value={value} onChange={(e) => setValue(e.target.value)} autoComplete="new-password" spellCheck={false} />
             </FormField>
