@@ -102,7 +102,7 @@ test.describe('platform admin', () => {
 });
 
 test.describe('a requester', () => {
-  test.use({ storageState: storageStateFor('acmeRequester'), expectedConsoleErrors: [/status of 403/] });
+  test.use({ storageState: storageStateFor('acmeRequester'), expectedConsoleErrors: /status of 403/ });
 
   test('gets 403 on activation and settings, and from the API', async ({ page }) => {
     for (const path of ['/activation', '/settings', '/settings/tokens']) {

@@ -39,19 +39,31 @@ export async function pageAs(browser: Browser, user: UserKey): Promise<Page> {
 
 /**
  * Fails the test on any console error or uncaught page error. A test that provokes an expected failed response
- * (e.g. a refused sign-in answers 401, which Chromium logs) lists it with `test.use({ expectedConsoleErrors: [...] })`.
+ * (e.g. a refused sign-in answers 401, which Chromium logs) names it with `test.use({ expectedConsoleErrors: /status of 401/ })`
+ * (one RegExp: Playwright would read an array of two as a [value, options] pair).
  */
-export const test = base.extend<{ expectedConsoleErrors: RegExp[]; consoleErrors: string[] }>({
-  expectedConsoleErrors: [[], { option: true }],
+export const test = base.extend<{ expectedConsoleErrors: RegExp | null; consoleErrors: string[] }>({
+  expectedConsoleErrors: [null, { option: true }],
   consoleErrors: [
-    async ({ page, expectedConsoleErrors }, use) => {
+    async ({ page, browser, expectedConsoleErrors }, use) => {
       const errors: string[] = [];
-      const keep = (text: string) => !expectedConsoleErrors.some((re) => re.test(text));
-      page.on('console', (m) => {
-        if (m.type() === 'error' && keep(m.text())) errors.push(`${m.text()} ${m.location().url}`);
-      });
-      page.on('pageerror', (e) => errors.push(e.message));
+      const keep = (text: string) => !expectedConsoleErrors?.test(text);
+      const watch = (p: Page) => {
+        p.on('console', (m) => {
+          if (m.type() === 'error' && keep(m.text())) errors.push(`${m.text()} ${m.location().url}`);
+        });
+        p.on('pageerror', (e) => errors.push(e.message));
+      };
+      watch(page);
+      // Pages opened in other contexts during the test (pageAs) are watched too.
+      const newContext = browser.newContext.bind(browser);
+      browser.newContext = async (...args: Parameters<Browser['newContext']>) => {
+        const context = await newContext(...args);
+        context.on('page', watch);
+        return context;
+      };
       await use(errors);
+      browser.newContext = newContext;
       expect(errors, 'console errors').toEqual([]);
     },
     { auto: true },

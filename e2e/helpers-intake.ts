@@ -54,11 +54,14 @@ export async function fileRequest(page: Page, r: RequestSpec): Promise<string> {
 export async function review(page: Page, id: string, decision: 'approve' | 'changes' | 'reject', reason = ''): Promise<void> {
   await page.goto(`/reviews/${id}`);
   const start = page.getByRole('button', { name: 'Start review' });
+  const form = page.getByRole('form', { name: 'Review decision' });
+  // Wait for the page to settle on one of the two (never decide on a page still rendering).
+  await expect(start.or(form).first()).toBeVisible();
   if (await start.isVisible()) {
     await start.click();
     await expect(page.getByTestId('request-status')).toHaveText('In review');
   }
-  const form = page.getByRole('form', { name: 'Review decision' });
+  await expect(form).toBeVisible();
   if (decision === 'approve') {
     for (const box of await form.getByRole('group', { name: 'Security checklist' }).getByRole('checkbox').all()) await box.check();
     await form.getByLabel('Approve').check();
