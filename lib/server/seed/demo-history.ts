@@ -61,11 +61,14 @@ export async function seedRequestsAndHistory(db: PrismaClient, tenants: Tenant[]
     }
   }
   if ((await db.auditEvent.count({ where: { via: 'seed' } })) > 0) return;
-  const tools = await db.tool.findMany({ select: { slug: true, servedVersion: true, readOnly: true } });
-  const readTools = tools.filter((x) => x.readOnly);
+  const tools = await db.tool.findMany({ select: { id: true, slug: true, servedVersion: true, readOnly: true } });
   const rnd = prng(7);
   const rows: Prisma.AuditEventCreateManyInput[] = [];
   for (const t of tenants) {
+    // History only for the read-only tools this tenant has switched on (tenant-wide), as its agents would call.
+    const enabled = new Set((await db.toolActivation.findMany({ where: { tenantId: t.id, scope: 'tenant', enabled: true }, select: { toolId: true } })).map((a) => a.toolId));
+    const readTools = tools.filter((x) => x.readOnly && enabled.has(x.id));
+    if (readTools.length === 0) continue;
     for (let i = 0; i < 260; i++) {
       const tool = readTools[Math.floor(rnd() * readTools.length)]!;
       const roll = rnd();
