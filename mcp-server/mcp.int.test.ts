@@ -5,6 +5,7 @@ import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { McpError } from '@modelcontextprotocol/sdk/types.js';
 import { createPrisma, getDb, getDbState } from '@/lib/server/db/client';
 import { revokeAgentToken } from '@/lib/services/agent-tokens/revoke-agent-token';
+import { setKillSwitch } from '@/lib/services/activation/set-kill-switch';
 import { connect, rawPost, SYSTEM_ACTOR, tokenFor } from '@/lib/testing/mcp';
 
 const INIT = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'raw', version: '1' } } });
@@ -61,6 +62,27 @@ describe('who sees which tools', () => {
     expect(await names(c)).toEqual(['kb_search']);
     await expect(c.callTool({ name: 'ticket_search', arguments: {} })).rejects.toThrow(/Unknown tool: ticket_search/);
     await c.close();
+  });
+});
+
+describe('kill switches and rules apply on the next request', () => {
+  it('a tenant kill switch removes a tool from tools/list and tools/call for that tenant only', async () => {
+    const db = await getDb();
+    const acmeTenant = await db.tenant.findUniqueOrThrow({ where: { slug: 'acme' } });
+    const tool = await db.tool.findUniqueOrThrow({ where: { slug: 'ticket_search' } });
+    const g = await connect(globex.token);
+    try {
+      await setKillSwitch({ actor: SYSTEM_ACTOR, tenantId: acmeTenant.id, toolId: tool.id, killed: true, reason: 'incident #42' });
+      expect(await names(acmeClient)).not.toContain('ticket_search');
+      await expect(acmeClient.callTool({ name: 'ticket_search', arguments: {} })).rejects.toThrow(/Unknown tool: ticket_search/);
+      expect(await names(g)).toContain('ticket_search');
+      const denied = await db.auditEvent.findFirstOrThrow({ where: { actorId: acme.id, action: 'tool.called', toolSlug: 'ticket_search', errorCode: 'UNKNOWN_TOOL' }, orderBy: { createdAt: 'desc' } });
+      expect(JSON.stringify(denied.details)).toContain('killed for acme: incident #42');
+    } finally {
+      await setKillSwitch({ actor: SYSTEM_ACTOR, tenantId: acmeTenant.id, toolId: tool.id, killed: false, reason: 'incident resolved' });
+      await g.close();
+    }
+    expect(await names(acmeClient)).toContain('ticket_search');
   });
 });
 
