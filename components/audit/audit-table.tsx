@@ -13,11 +13,6 @@ export function AuditTable({ result, params }: { result: Result; params: string 
   if (result.items.length === 0) {
     return <EmptyState icon={<FileSearch aria-hidden />} title="No audit events match" description="Change or reset the filters." />;
   }
-  const hrefFor = (p: number) => {
-    const sp = new URLSearchParams(params);
-    sp.set('page', String(p));
-    return `?${sp.toString()}`;
-  };
   return (
     <div className="space-y-3">
       <Table>
@@ -38,7 +33,7 @@ export function AuditTable({ result, params }: { result: Result; params: string 
           ))}
         </TBody>
       </Table>
-      <Pagination page={result.page} pageCount={result.pageCount} total={result.total} pageSize={result.pageSize} hrefFor={hrefFor} />
+      <Pagination page={result.page} pageCount={result.pageCount} total={result.total} pageSize={result.pageSize} query={params} />
     </div>
   );
 }

@@ -17,11 +17,6 @@ export function ToolTable({ result, params }: { result: Result; params: string }
         action={<><Button variant="outline" asChild><Link href="/catalogue">Reset filters</Link></Button><Button asChild><Link href="/requests/new">Request a tool</Link></Button></>} />
     );
   }
-  const hrefFor = (p: number) => {
-    const sp = new URLSearchParams(params);
-    sp.set('page', String(p));
-    return `?${sp.toString()}`;
-  };
   return (
     <div className="space-y-3">
       <Table aria-label="Tools">
@@ -50,7 +45,7 @@ export function ToolTable({ result, params }: { result: Result; params: string }
           ))}
         </TBody>
       </Table>
-      <Pagination page={result.page} pageCount={result.pageCount} total={result.total} pageSize={result.pageSize} hrefFor={hrefFor} label="Catalogue pages" />
+      <Pagination page={result.page} pageCount={result.pageCount} total={result.total} pageSize={result.pageSize} query={params} label="Catalogue pages" />
     </div>
   );
 }

@@ -8,11 +8,6 @@ import { StatusBadge } from './status-badge';
 interface Result { items: TToolRequestSummary[]; total: number; page: number; pageSize: number; pageCount: number }
 
 export function RequestsTable({ result, params, hrefBase, showTenant, label }: { result: Result; params: string; hrefBase: '/requests' | '/reviews'; showTenant?: boolean; label: string }) {
-  const hrefFor = (p: number) => {
-    const sp = new URLSearchParams(params);
-    sp.set('page', String(p));
-    return `?${sp.toString()}`;
-  };
   return (
     <div className="space-y-3">
       <Table aria-label={label}>
@@ -35,7 +30,7 @@ export function RequestsTable({ result, params, hrefBase, showTenant, label }: {
           ))}
         </TBody>
       </Table>
-      <Pagination page={result.page} pageCount={result.pageCount} total={result.total} pageSize={result.pageSize} hrefFor={hrefFor} />
+      <Pagination page={result.page} pageCount={result.pageCount} total={result.total} pageSize={result.pageSize} query={params} />
     </div>
   );
 }

@@ -14,6 +14,8 @@ export type PaginationProps = {
   pageSize?: number;
   /** Link mode (server-friendly): builds the href for a page, e.g. p => `?q=x&page=${p}`. */
   hrefFor?: (page: number) => string;
+  /** Link mode keeping the current filters: the page's query string; links replace only its `page`. */
+  query?: string;
   /** Button mode (client components): called with the requested page. */
   onPageChange?: (page: number) => void;
   /** Pages shown on each side of the current one. */
@@ -41,7 +43,8 @@ export function pageItems(page: number, count: number, siblings = 1): Item[] {
 const fmt = (n: number) => n.toLocaleString('en-US');
 
 export function Pagination(props: PaginationProps) {
-  const { total, pageSize, hrefFor, onPageChange, siblingCount = 1, label = 'Pagination', className } = props;
+  const { total, pageSize, onPageChange, siblingCount = 1, label = 'Pagination', className } = props;
+  const hrefFor = props.hrefFor ?? (props.query !== undefined ? (p: number) => pageHref(props.query!, p) : undefined);
   const pageCount = Math.max(1, Math.floor(props.pageCount));
   const page = Math.min(Math.max(1, Math.floor(props.page)), pageCount);
 
@@ -105,4 +108,11 @@ export function Pagination(props: PaginationProps) {
       ) : null}
     </nav>
   );
+}
+
+/** `?…&page=N` from a query string, keeping every other parameter. */
+export function pageHref(query: string, page: number): string {
+  const sp = new URLSearchParams(query);
+  sp.set('page', String(page));
+  return `?${sp.toString()}`;
 }
