@@ -2,6 +2,7 @@ import 'server-only';
 // The MCP server of one request (stateless: a new server per request, never shared — see http.ts). Low-level SDK
 // Server so tools/list and tools/call answer per caller from the database, through the governed pipeline.
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv-provider.js';
 import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError, SetLevelRequestSchema, type Tool } from '@modelcontextprotocol/sdk/types.js';
 import { auditCall, AuditUnavailableError } from './pipeline/audit';
 import { callTool, textResult, type CallContext } from './pipeline/call-tool';
@@ -25,8 +26,14 @@ function mapAuditFailure<T>(requestId: string, work: () => Promise<T>): Promise<
   });
 }
 
+/**
+ * One JSON Schema validator for the process: it holds no request state (only compiled schemas), and building an
+ * Ajv instance for every request was the largest single cost of a call. Servers and transports stay per request.
+ */
+export const sharedJsonSchemaValidator = new AjvJsonSchemaValidator();
+
 export function createMcpServer(ctx: CallContext, opts: { fixtures: boolean }): Server {
-  const server = new Server(SERVER_INFO, { capabilities: { tools: { listChanged: false }, logging: {} }, instructions: INSTRUCTIONS });
+  const server = new Server(SERVER_INFO, { capabilities: { tools: { listChanged: false }, logging: {} }, instructions: INSTRUCTIONS, jsonSchemaValidator: sharedJsonSchemaValidator });
 
   server.setRequestHandler(ListToolsRequestSchema, async () => {
     const served = await listServedTools(ctx.db, ctx.caller);

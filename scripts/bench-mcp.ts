@@ -80,6 +80,7 @@ async function main() {
   const { handleMcpRequest } = await import('@/mcp-server/http');
   const { kbSearch } = await import('@/mcp-server/tools/kb-search');
   const { tokenFor } = await import('@/lib/testing/mcp');
+  const { sharedJsonSchemaValidator } = await import('@/mcp-server/server');
   const db = await getDb();
 
   // Limits out of the way (they are still checked and counted on every call).
@@ -94,7 +95,8 @@ async function main() {
 
   // The bare server: the official SDK, stateless, the same executor on the same database, nothing else.
   const bare = await serve(async (req) => {
-    const server = new McpServer({ name: 'bare', version: '1.0.0' });
+    // The same shared JSON Schema validator as the governed server, so the ratio measures the pipeline only.
+    const server = new McpServer({ name: 'bare', version: '1.0.0' }, { jsonSchemaValidator: sharedJsonSchemaValidator });
     server.registerTool('kb_search', { description: 'kb', inputSchema: ZKbSearchInput.shape }, async (args, extra) => {
       const r = await kbSearch.execute(
         { db, tenant: { id: acme.id, slug: acme.slug, name: acme.name }, policy: { egressAllowlist: [], dataScopes: [], piiRules: { email: true, phone: true, iban: true, card: true, nir: true, custom: [] } } as never, caller: { tokenId: 'bare', tokenName: 'bare', teamId: null, userId: null }, requestId: 'bare', signal: extra.signal, timeoutMs: 10_000, maxOutputBytes: 1 << 20, secret: async () => null },
