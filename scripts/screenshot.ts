@@ -13,9 +13,9 @@ async function main() {
   await page.waitForURL(/\/catalogue/);
   await page.goto(`${base}${process.env.PAGE || '/metrics'}`);
   await page.waitForLoadState('networkidle');
-  await page.screenshot({ path: 'public/screenshot.png' });
+  await page.screenshot({ path: process.env.OUT || 'public/screenshot.png', fullPage: !!process.env.FULL_PAGE });
   await browser.close();
-  console.log('wrote public/screenshot.png');
+  console.log(`wrote ${process.env.OUT || 'public/screenshot.png'}`);
 }
 
 main().catch((e: unknown) => {

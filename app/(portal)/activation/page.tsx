@@ -2,10 +2,9 @@ import Link from 'next/link';
 import { Download } from 'lucide-react';
 import { requirePagePermission } from '@/lib/server/auth/guard';
 import type { PortalActor } from '@/lib/server/auth/actor';
-import { getDb } from '@/lib/server/db/client';
 import { canCrossTenants } from '@/lib/policy';
 import { isAppError } from '@/lib/errors';
-import { resolveTenantFor } from '@/lib/services/activation/shared';
+import { tenantForActor } from '@/lib/services/activation/shared';
 import { getActivationOverview } from '@/lib/services/activation/get-activation-overview';
 import { findUserActivations } from '@/lib/services/activation/find-user-activations';
 import { findActivationMatrix } from '@/lib/services/activation/find-activation-matrix';
@@ -29,7 +28,7 @@ async function load(actor: PortalActor, sp: SP) {
     const q = one(sp.q) ?? '';
     return { kind: 'matrix' as const, q, matrix: await findActivationMatrix({ actor, q: q || undefined, page: one(sp.page) ?? 1 }) };
   }
-  const tenant = await resolveTenantFor(await getDb(), actor, tenantParam);
+  const tenant = await tenantForActor(actor, tenantParam);
   const uq = one(sp.uq) ?? '';
   const [overview, users] = await Promise.all([
     getActivationOverview({ actor, tenantId: tenant.id }),

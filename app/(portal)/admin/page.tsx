@@ -1,5 +1,5 @@
 import { requirePagePermission } from '@/lib/server/auth/guard';
-import { getDb } from '@/lib/server/db/client';
+import { getPlatformOverview } from '@/lib/services/admin/get-platform-overview';
 import { ROLE_LABELS } from '@/lib/schemas/identity';
 import { PageHeader } from '@/components/ui/page-header';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
@@ -8,12 +8,8 @@ import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 export const metadata = { title: 'Admin' };
 
 export default async function AdminPage() {
-  await requirePagePermission('admin.access');
-  const db = await getDb();
-  const [tenants, users] = await Promise.all([
-    db.tenant.findMany({ orderBy: { slug: 'asc' }, include: { _count: { select: { users: true, teams: true, tokens: true, activations: true } } } }),
-    db.user.findMany({ orderBy: [{ tenantId: 'asc' }, { email: 'asc' }], include: { tenant: { select: { slug: true } } }, take: 200 }),
-  ]);
+  const actor = await requirePagePermission('admin.access');
+  const { tenants, users } = await getPlatformOverview({ actor });
   return (
     <>
       <PageHeader title="Platform administration" description="Tenants and the people who use the platform." />

@@ -1,7 +1,6 @@
 import { ShieldCheck } from 'lucide-react';
 import { requirePagePermission } from '@/lib/server/auth/guard';
-import { getDb } from '@/lib/server/db/client';
-import { tenantScope } from '@/lib/policy';
+import { findApprovalRequests } from '@/lib/services/approvals/find-approval-requests';
 import { PageHeader } from '@/components/ui/page-header';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Badge } from '@/components/ui/badge';
@@ -11,13 +10,7 @@ export const metadata = { title: 'Approvals' };
 
 export default async function ApprovalsPage() {
   const actor = await requirePagePermission('approval.read');
-  const db = await getDb();
-  const rows = await db.approvalRequest.findMany({
-    where: tenantScope(actor),
-    include: { tool: { select: { slug: true, title: true } }, tenant: { select: { slug: true } } },
-    orderBy: [{ status: 'asc' }, { createdAt: 'desc' }],
-    take: 100,
-  });
+  const rows = await findApprovalRequests({ actor });
   return (
     <>
       <PageHeader
@@ -37,8 +30,8 @@ export default async function ApprovalsPage() {
             {rows.map((r) => (
               <TR key={r.id}>
                 <TD className="whitespace-nowrap text-xs">{r.createdAt.toISOString().replace('T', ' ').slice(0, 19)}</TD>
-                <TD>{r.tenant.slug}</TD>
-                <TD><code>{r.tool.slug}</code></TD>
+                <TD>{r.tenant}</TD>
+                <TD><code>{r.tool}</code></TD>
                 <TD><code className="text-xs">{JSON.stringify(r.argumentsRedacted).slice(0, 120)}</code></TD>
                 <TD><Badge variant={r.status === 'pending' ? 'warning' : r.status === 'approved' || r.status === 'executed' ? 'success' : 'muted'}>{r.status}</Badge></TD>
               </TR>

@@ -1,6 +1,7 @@
 import 'server-only';
 // Helpers shared by the activation use cases: tenant-scoped lookups that never cross tenants.
 import { randomUUID } from 'node:crypto';
+import { getDb } from '@/lib/server/db/client';
 import { AppError } from '@/lib/errors';
 import { rateWindowStart } from '@/lib/activation';
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -81,4 +82,9 @@ export async function resolveTenantFor(
     : await db.tenant.findFirst({ orderBy: { slug: 'asc' }, select });
   if (!t) throw new AppError('NOT_FOUND', { userMessage: 'Tenant not found.' });
   return t;
+}
+
+/** resolveTenantFor on the process database, for pages (which never reach the database themselves). */
+export async function tenantForActor(actor: { tenantId: string | null; roles: readonly string[] }, slugOrId?: string | null) {
+  return resolveTenantFor(await getDb(), actor, slugOrId);
 }
