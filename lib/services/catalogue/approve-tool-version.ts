@@ -21,6 +21,8 @@ export async function approveToolVersion({ actor, versionId, reason }: { actor: 
       throw new AppError('CONFLICT', { userMessage: `Another tool is now named ${v.name}; reject this version and ask the owner for another name.` });
     }
     await tx.toolVersion.updateMany({ where: { toolId: v.toolId, status: 'approved', id: { not: v.id } }, data: { status: 'superseded' } });
+    // A renamed tool keeps its place in every agent token's scopes.
+    if (v.name !== v.tool.slug) await tx.$executeRaw`UPDATE "AgentToken" SET scopes = array_replace(scopes, ${v.tool.slug}, ${v.name}) WHERE ${v.tool.slug} = ANY(scopes)`;
     const a = (v.annotations && typeof v.annotations === 'object' ? v.annotations : {}) as Record<string, unknown>;
     await tx.tool.update({
       where: { id: v.toolId },

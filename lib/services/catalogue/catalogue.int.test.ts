@@ -170,8 +170,20 @@ describe('owner edits and versions', () => {
     expect(t.pendingVersion).toBeNull();
   });
 
-  it('refuses a new name that another tool has', async () => {
-    await expectError(edit(owner, 'payment_refund', { name: 'kb_search' }), 'CONFLICT', /already exists/);
+  it('a renamed tool keeps its place in agent tokens’ scopes once the new version is approved', async () => {
+    const tool = await db.tool.findFirstOrThrow({ where: { slug: { startsWith: 'bulk_' }, kind: 'http_declarative' }, orderBy: { slug: 'desc' } });
+    const acme = await db.tenant.findUniqueOrThrow({ where: { slug: 'acme' } });
+    const token = await db.agentToken.create({ data: { tenantId: acme.id, name: 'scoped-to-renamed', prefix: 'mcp_test', tokenHash: crypto.randomUUID(), scopes: [tool.slug, 'kb_search'] } });
+    const renamed = `${tool.slug.slice(0, 50)}_renamed`;
+    await edit(admin, tool.slug, { name: renamed, changeNote: 'Clearer name' });
+    const pending = await svc.getToolOrThrow({ actor: admin, slug: tool.slug });
+    await svc.approveToolVersion({ actor: reviewer, versionId: pending.pendingVersion!.id });
+    expect((await db.agentToken.findUniqueOrThrow({ where: { id: token.id } })).scopes).toEqual([renamed, 'kb_search']);
+  });
+
+  it('refuses to rename a built-in tool or change its schemas (its executor depends on them)', async () => {
+    await expectError(edit(owner, 'payment_refund', { name: 'kb_search' }), 'VALIDATION', /built-in tool/);
+    await expectError(edit(owner, 'payment_refund', { name: 'refund_payment' }), 'VALIDATION', /built-in tool/);
   });
 });
 

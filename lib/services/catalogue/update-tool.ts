@@ -9,7 +9,7 @@ import type { TUpdateToolInput } from '@/lib/schemas/catalogue';
 import { writeAudit } from '@/lib/server/audit';
 import { getDb } from '@/lib/server/db/client';
 import { createNotifications, reviewerIds } from '@/lib/services/notifications/create-notifications';
-import { definitionHash, type ToolDefinitionView } from '@/lib/tool-definition';
+import { canonicalJson, definitionHash, type ToolDefinitionView } from '@/lib/tool-definition';
 
 const RECORD_FIELDS = ['category', 'ownerTeam', 'tags', 'dataRead', 'dataWritten', 'timeoutMs', 'maxInputBytes', 'maxOutputBytes', 'sloP95Ms', 'sloSuccessRate'] as const;
 
@@ -30,6 +30,17 @@ export async function updateTool({ actor, slug, ...input }: TUpdateToolInput & {
       name: input.name, description: input.description, inputSchema: input.inputSchema ?? {}, outputSchema: input.outputSchema,
       annotations: { ...baseAnnotations, title: input.title, readOnlyHint: input.readOnlyHint, destructiveHint: input.destructiveHint, idempotentHint: input.idempotentHint, openWorldHint: input.openWorldHint },
     };
+    // A built-in tool's name and schemas are its executor's contract (mcp-server/tools): owners may reword it and
+    // adjust its annotations, not rename it or change what it accepts and returns.
+    if (tool.kind === 'builtin' && served) {
+      const fieldErrors: Record<string, string[]> = {};
+      if (proposed.name !== tool.slug) fieldErrors.name = ['Built-in tools keep their name: agents and the executor depend on it.'];
+      const same = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJson(b ?? null);
+      if (!same(proposed.inputSchema, served.inputSchema) || !same(proposed.outputSchema, served.outputSchema)) {
+        fieldErrors.inputSchema = ["A built-in tool's schemas are defined by its code; change them in mcp-server/tools and lib/schemas/builtin-tools.ts."];
+      }
+      if (Object.keys(fieldErrors).length) throw new AppError('VALIDATION', { userMessage: 'This change is not possible for a built-in tool.', fieldErrors });
+    }
     const hash = definitionHash(proposed);
     let proposedVersion: number | null = null;
     if (hash !== served?.definitionHash) {
