@@ -18,8 +18,10 @@ const noArgs = { type: 'object', properties: {}, additionalProperties: false } a
 
 interface Fixture {
   tool: Tool;
-  run: () => CallToolResult;
+  run: (progress?: (progress: number, message: string) => Promise<void>) => CallToolResult | Promise<CallToolResult>;
 }
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const FIXTURES: Fixture[] = [
   { tool: { name: 'test_simple_text', description: 'Conformance fixture: returns a simple text.', inputSchema: noArgs },
@@ -36,6 +38,14 @@ const FIXTURES: Fixture[] = [
       { type: 'image', data: PNG_1X1_RED, mimeType: 'image/png' },
       { type: 'resource', resource: { uri: 'test://mixed-content-resource', mimeType: 'application/json', text: '{"test":"data","value":123}' } },
     ] }) },
+  { tool: { name: 'test_tool_with_progress', description: 'Conformance fixture: reports progress 0, 50, 100.', inputSchema: noArgs },
+    run: async (progress) => {
+      for (const p of [0, 50, 100]) {
+        await progress?.(p, `step ${p}`);
+        if (p < 100) await pause(50);
+      }
+      return { content: [{ type: 'text', text: 'Progress test completed' }] };
+    } },
   { tool: { name: 'test_error_handling', description: 'Conformance fixture: always fails.', inputSchema: noArgs },
     run: () => ({ isError: true, content: [{ type: 'text', text: 'This tool intentionally returns an error for testing' }] }) },
   { tool: {

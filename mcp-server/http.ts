@@ -90,6 +90,13 @@ async function readJsonRpcBody(req: Request, maxBytes: number, requestId: string
   return parsed;
 }
 
+function asksForProgress(body: unknown): boolean {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return false;
+  const m = body as { method?: unknown; params?: { _meta?: { progressToken?: unknown } } };
+  const token = m.params?._meta?.progressToken;
+  return m.method === 'tools/call' && (typeof token === 'string' || typeof token === 'number');
+}
+
 export async function handleMcpRequest(req: Request, deps: McpDeps = {}): Promise<Response> {
   const requestId = randomUUID();
   const cfg = mcpConfig();
@@ -128,14 +135,27 @@ export async function handleMcpRequest(req: Request, deps: McpDeps = {}): Promis
 
   const ctx: CallContext = { db, caller: auth.caller, requestId, http: {} };
   const server = createMcpServer(ctx, { fixtures: cfg.fixtures });
-  const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
+  // JSON responses, except for a tools/call that asks for progress: then the answer streams (SSE) so progress
+  // notifications reach the caller before the result. Either way nothing outlives the request.
+  const streamed = asksForProgress(body);
+  const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: !streamed });
+  const close = () => void server.close().catch(() => undefined);
+  let res: Response;
   try {
     await server.connect(transport);
-    const res = await transport.handleRequest(req, { parsedBody: body });
-    const extra: Record<string, string> = { 'x-request-id': requestId };
+    res = await transport.handleRequest(req, { parsedBody: body });
+  } catch (e) {
+    close();
+    throw e;
+  }
+  const extra: Record<string, string> = { 'x-request-id': requestId };
+  if (!streamed || !res.body) {
+    close();
     if (ctx.http.retryAfterSeconds) extra['retry-after'] = String(ctx.http.retryAfterSeconds);
     return withHeaders(res, extra);
-  } finally {
-    void server.close().catch(() => undefined);
   }
+  // Streamed: the server lives until its stream has been sent (or the client goes away).
+  const relay = new TransformStream<Uint8Array, Uint8Array>({ flush: close });
+  res.body.pipeTo(relay.writable).catch(close);
+  return withHeaders(new Response(relay.readable, { status: res.status, statusText: res.statusText, headers: res.headers }), extra);
 }

@@ -173,6 +173,14 @@ describe('the call pipeline', () => {
     expect(audit.latencyMs).not.toBeNull();
   });
 
+  it('reports the progress of a call through the pipeline when the caller asks for it (streamed answer)', async () => {
+    const seen: { progress: number; total?: number; message?: string }[] = [];
+    const r = await acmeClient.callTool({ name: 'kb_search', arguments: { query: 'password reset' } }, undefined, { onprogress: (p) => void seen.push(p) });
+    expect(r.isError).toBe(false);
+    expect(seen.map((p) => p.progress)).toEqual([10, 30, 50, 100]);
+    expect(seen.at(-1)).toMatchObject({ total: 100, message: 'kb_search: done, audited' });
+  });
+
   it('limits are exact under concurrent calls, with Retry-After', async () => {
     const db = await getDb();
     const t = await tokenFor('acme', { requestsPerMinute: 4 });

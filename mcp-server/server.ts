@@ -48,13 +48,17 @@ export function createMcpServer(ctx: CallContext, opts: { fixtures: boolean }): 
 
   server.setRequestHandler(CallToolRequestSchema, (req, extra) =>
     mapAuditFailure(ctx.requestId, async () => {
+      const token = req.params._meta?.progressToken;
+      const progress = token === undefined ? undefined : async (p: number, message: string) => {
+        await extra.sendNotification({ method: 'notifications/progress', params: { progressToken: token, progress: p, total: 100, message } });
+      };
       const fixture = opts.fixtures ? fixtureFor(req.params.name) : undefined;
       if (fixture) {
-        const result = fixture.run();
+        const result = await fixture.run(progress);
         await auditCall(ctx.db, ctx.caller, ctx.requestId, { toolSlug: req.params.name, outcome: result.isError ? 'error' : 'success', latencyMs: 0, details: { fixture: true } });
         return { ...result, _meta: { requestId: ctx.requestId } };
       }
-      return callTool(ctx, req.params.name, req.params.arguments, extra.signal);
+      return callTool(ctx, req.params.name, req.params.arguments, extra.signal, progress);
     }),
   );
 

@@ -34,8 +34,12 @@ export function textResult(text: string, requestId: string, isError: boolean, ex
   return { content: [{ type: 'text', text }], isError, ...extra, _meta: { requestId, ...extra._meta } };
 }
 
-export async function callTool(ctx: CallContext, name: string, rawArgs: unknown, signal?: AbortSignal): Promise<CallToolResult> {
+/** Reports how far the call got (0–100) when the caller asked for progress; never fails the call. */
+export type ProgressReporter = (progress: number, message: string) => Promise<void>;
+
+export async function callTool(ctx: CallContext, name: string, rawArgs: unknown, signal?: AbortSignal, progress?: ProgressReporter): Promise<CallToolResult> {
   const { db, caller, requestId } = ctx;
+  const report = (p: number, message: string) => (progress ? progress(p, message).catch(() => undefined) : Promise.resolve());
   const started = performance.now();
   const elapsed = () => performance.now() - started;
   const [resolved, policy] = await Promise.all([resolveServedTool(db, caller, name), loadTenantPolicy(db, caller)]);
@@ -57,6 +61,7 @@ export async function callTool(ctx: CallContext, name: string, rawArgs: unknown,
     return refuse({ outcome: 'error', errorCode: 'NOT_EXECUTABLE', details: { kind: tool.kind } }, `${tool.slug} cannot be executed by this server (kind ${tool.kind}).`);
   }
 
+  await report(10, `${tool.slug}: caller authorized`);
   // Arguments: schema and size.
   const input = validateInput(contract.input, rawArgs, tool.record.maxInputBytes);
   if (!input.ok) return refuse({ outcome: 'denied', errorCode: input.code, inputBytes: input.bytes, details: { reason: input.message } }, input.message);
@@ -71,6 +76,7 @@ export async function callTool(ctx: CallContext, name: string, rawArgs: unknown,
     return refuse({ outcome: 'denied', errorCode: 'RATE_LIMITED', inputBytes: input.bytes, details: { reason: message, arguments: auditArgs } }, message, { _meta: { retryAfterSeconds: rate.retryAfterSeconds } });
   }
 
+  await report(30, `${tool.slug}: arguments valid, within limits`);
   // Human approval for critical calls.
   if (approvalNeeded(tool, args)) {
     const approval = await db.$transaction(async (tx) => {
@@ -102,6 +108,7 @@ export async function callTool(ctx: CallContext, name: string, rawArgs: unknown,
   class OutputRejected extends Error {
     constructor(readonly code: string, message: string) { super(message); }
   }
+  await report(50, `${tool.slug}: running`);
   try {
     let output: Record<string, unknown>;
     if (executor.effect === 'db') {
@@ -128,6 +135,7 @@ export async function callTool(ctx: CallContext, name: string, rawArgs: unknown,
       output = out.value;
     }
     touchToken(db, caller);
+    await report(100, `${tool.slug}: done, audited`);
     return { content: [{ type: 'text', text: JSON.stringify(output) }], structuredContent: output, isError: false, _meta: { requestId } };
   } catch (e) {
     if (e instanceof AuditUnavailableError) {
