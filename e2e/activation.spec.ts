@@ -10,7 +10,7 @@ test('a tenant admin enables a tool for one team, and the effective state shows 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tool activation — Acme Corp');
   const row = page.getByTestId('tool-row-github_search_issues');
   await expect(row).toBeVisible();
-  for (const team of ['support', 'finance', 'hr']) await expect(cellButton(page, 'github_search_issues', team)).toHaveAccessibleName(/: off \(not enabled for acme\)/);
+  for (const team of ['support', 'finance', 'hr']) await expect(cellButton(page, 'github_search_issues', team)).toHaveAccessibleName(/: Off .*\(not enabled for acme\)/);
 
   await cellButton(page, 'github_search_issues', 'hr').click();
   const dialog = page.getByRole('dialog');
@@ -24,10 +24,10 @@ test('a tenant admin enables a tool for one team, and the effective state shows 
   await dialog.getByRole('button', { name: 'Save rule' }).click();
   await expect(dialog).toBeHidden();
 
-  await expect(cellButton(page, 'github_search_issues', 'hr')).toHaveAccessibleName(/: on \(enabled for team HR: HR triages GitHub issues/);
-  await expect(cellButton(page, 'github_search_issues', 'support')).toHaveAccessibleName(/: off \(not enabled for acme\)/);
-  await expect(cellButton(page, 'github_search_issues', 'finance')).toHaveAccessibleName(/: off/);
-  await expect(row.getByRole('button', { name: /github_search_issues tenant-wide: off/ })).toBeVisible();
+  await expect(cellButton(page, 'github_search_issues', 'hr')).toHaveAccessibleName(/: On .*\(enabled for team HR: HR triages GitHub issues/);
+  await expect(cellButton(page, 'github_search_issues', 'support')).toHaveAccessibleName(/: Off .*\(not enabled for acme\)/);
+  await expect(cellButton(page, 'github_search_issues', 'finance')).toHaveAccessibleName(/: Off/);
+  await expect(row.getByRole('button', { name: /github_search_issues tenant-wide: Off/ })).toBeVisible();
 
   // Users × tools: HR members get it (the tenant admin is in HR), a Support-only user does not.
   await page.getByRole('tab', { name: 'Users × tools' }).click();
@@ -59,7 +59,7 @@ test('an import with a mistake shows the line and changes nothing', async ({ pag
 
   // Nothing changed: record_delete is still off for Support.
   await page.getByRole('tab', { name: 'Teams × tools' }).click();
-  await expect(cellButton(page, 'record_delete', 'support')).toHaveAccessibleName(/: off \(disabled for acme/);
+  await expect(cellButton(page, 'record_delete', 'support')).toHaveAccessibleName(/: Off .*\(disabled for acme/);
 
   // Fixed, the preview lists the changes, still without applying them.
   await page.getByRole('tab', { name: 'Import / export' }).click();
@@ -69,7 +69,7 @@ test('an import with a mistake shows the line and changes nothing', async ({ pag
   await expect(page.getByRole('table', { name: 'Changes the import would make' })).toContainText('record_delete');
   await expect(page.getByRole('button', { name: 'Apply' })).toBeEnabled();
   await page.getByRole('tab', { name: 'Teams × tools' }).click();
-  await expect(cellButton(page, 'record_delete', 'support')).toHaveAccessibleName(/: off/);
+  await expect(cellButton(page, 'record_delete', 'support')).toHaveAccessibleName(/: Off/);
 });
 
 test('the export downloads the plan format', async ({ page }) => {

@@ -20,11 +20,15 @@ const PAGE = 15;
 
 function RuleCell({ rule, effective, label, onClick }: { rule: TRuleDto | null; effective: TEffectiveDto; label: string; onClick: () => void }) {
   return (
-    <button type="button" onClick={onClick} aria-label={`${label}: ${effective.enabled ? 'on' : 'off'} (${effective.reason}). Change`} className="grid w-full gap-1 rounded-md p-1 text-left hover:bg-accent focus-visible:bg-accent">
-      <EffectiveBadge effective={effective} compact />
+    // The accessible name is the visible text plus screen-reader-only context (the subject before, the reason after),
+    // so what a sighted user reads is what a voice-control user says.
+    <button type="button" onClick={onClick} className="grid w-full gap-1 rounded-md p-1 text-left hover:bg-accent focus-visible:bg-accent">
+      <span className="sr-only">{label}: </span>
+      <EffectiveBadge effective={effective} compact />{' '}
       <span className="text-[11px] text-muted-foreground">
         {rule ? `${rule.enabled ? 'enabled' : 'disabled'} here${rule.rolloutPercent != null && rule.rolloutPercent < 100 ? ` · ${rule.rolloutPercent}%` : ''}` : 'inherits'}
       </span>
+      <span className="sr-only"> ({effective.reason}). Change</span>
     </button>
   );
 }

@@ -3,10 +3,18 @@ import { cn } from '@/lib/utils';
 
 export type TableProps = React.ComponentProps<'table'> & { wrapperClassName?: string };
 
-/** Horizontally scrollable table; give it a <TableCaption> or aria-label for screen readers. */
+/**
+ * Horizontally scrollable table; give it a <TableCaption> or aria-label for screen readers. The scroll container is
+ * focusable so keyboard users can scroll it (WCAG: scrollable regions must be keyboard accessible).
+ */
 export function Table({ className, wrapperClassName, ...props }: TableProps) {
+  const name = props['aria-label'];
   return (
-    <div className={cn('relative w-full overflow-x-auto', wrapperClassName)}>
+    <div
+      tabIndex={0}
+      {...(name ? { role: 'region', 'aria-label': name } : {})}
+      className={cn('relative w-full overflow-x-auto rounded-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring', wrapperClassName)}
+    >
       <table className={cn('w-full caption-bottom border-collapse text-sm', className)} {...props} />
     </div>
   );
