@@ -5,7 +5,8 @@ import { chromium } from '@playwright/test';
 async function main() {
   const base = process.env.BASE_URL || 'http://localhost:3000';
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
+  const width = Number(process.env.WIDTH || 1440);
+  const page = await browser.newPage({ viewport: { width, height: width < 800 ? 844 : 900 }, deviceScaleFactor: 1 });
   await page.goto(`${base}/sign-in`);
   await page.getByLabel('Email').fill(process.env.USER_EMAIL || 'tenant-admin@acme.example');
   await page.getByLabel('Password').fill('demo-password');
