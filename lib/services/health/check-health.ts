@@ -13,6 +13,14 @@ export async function checkHealth(): Promise<Health> {
     ]);
     return { status: 'ok', db: 'ok' };
   } catch (e) {
-    return { status: 'error', db: 'error', reason: e instanceof Error ? e.message.split('\n')[0]! : 'database unreachable' };
+    return { status: 'error', db: 'error', reason: healthReason(e) };
   }
+}
+
+/** The useful part of a driver error: Prisma wraps it ("Invalid … invocation: … Message: `Can't reach …`"). */
+export function healthReason(e: unknown): string {
+  const text = e instanceof Error ? e.message : String(e);
+  const wrapped = /Message: `([^`]+)`/.exec(text)?.[1];
+  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l.length > 0 && !/^Invalid `.*` invocation:?$/.test(l));
+  return wrapped ?? lines.at(-1) ?? 'database unreachable';
 }
