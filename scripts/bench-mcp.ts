@@ -3,6 +3,7 @@
 // both and the ratios. A benchmark, not a test: it prints figures and never fails on them.
 //   BENCH_DATABASE_URL (or TEST_DATABASE_URL) → a fresh database on that PostgreSQL server (recommended);
 //   otherwise an embedded PGlite in a temporary directory. BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 10).
+//   BENCH_ONLY=governed (or bare) loads one server only, e.g. under `node --cpu-prof` to see where a call's time goes.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
@@ -110,6 +111,16 @@ async function main() {
   });
   const governed = await serve((req) => handleMcpRequest(req));
 
+  if (process.env.BENCH_ONLY === 'governed' || process.env.BENCH_ONLY === 'bare') {
+    const only = process.env.BENCH_ONLY === 'governed' ? { url: governed.url, token } : { url: bare.url, token: null };
+    await load(only.url, only.token, 2);
+    const f = await load(only.url, only.token, SECONDS);
+    console.log(`${process.env.BENCH_ONLY}: ${f.rps.toFixed(0)} calls/s, p50 ${f.p50.toFixed(1)} ms, p95 ${f.p95.toFixed(1)} ms, errors ${f.errors}`);
+    await Promise.all([bare.close(), governed.close()]);
+    await disconnectDb();
+    await testDb.teardown();
+    return;
+  }
   console.log(`Warming up, then ${SECONDS} s per server with ${CONNECTIONS} connections…`);
   await load(bare.url, null, 2);
   await load(governed.url, token, 2);
