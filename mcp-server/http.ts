@@ -5,10 +5,10 @@ import 'server-only';
 // A new server and transport per request: sharing one across requests leaks responses between clients.
 import { randomUUID } from 'node:crypto';
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
-import { JSONRPCMessageSchema } from '@modelcontextprotocol/sdk/types.js';
+import type pg from 'pg';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { writeAudit } from '@/lib/server/audit';
-import { getDb } from '@/lib/server/db/client';
+import { getDb, getPgPool } from '@/lib/server/db/client';
 import { env } from '@/lib/server/env';
 import { mcpConfig } from './config';
 import { JSONRPC, jsonRpcErrorResponse } from './jsonrpc';
@@ -18,6 +18,7 @@ import { createMcpServer } from './server';
 
 export interface McpDeps {
   db?: PrismaClient;
+  pool?: pg.Pool;
 }
 
 export const PROTECTED_RESOURCE_PATH = '/.well-known/oauth-protected-resource/mcp';
@@ -42,6 +43,23 @@ function withHeaders(res: Response, headers: Record<string, string>): Response {
   const h = new Headers(res.headers);
   for (const [k, v] of Object.entries(headers)) h.set(k, v);
   return new Response(res.body, { status: res.status, statusText: res.statusText, headers: h });
+}
+
+const isId = (v: unknown) => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
+
+/** JSON-RPC 2.0 envelope (request, notification or response), checked by hand: the SDK validates the full schema next. */
+export function isJsonRpcMessage(m: unknown): boolean {
+  if (!m || typeof m !== 'object' || Array.isArray(m)) return false;
+  const o = m as Record<string, unknown>;
+  if (o.jsonrpc !== '2.0') return false;
+  if ('method' in o) {
+    const paramsOk = o.params === undefined || (typeof o.params === 'object' && o.params !== null);
+    return typeof o.method === 'string' && o.method.length > 0 && (!('id' in o) || isId(o.id)) && paramsOk;
+  }
+  if (!isId(o.id)) return false;
+  const hasResult = 'result' in o;
+  const hasError = typeof o.error === 'object' && o.error !== null;
+  return hasResult !== hasError;
 }
 
 /**
@@ -82,7 +100,7 @@ async function readJsonRpcBody(req: Request, maxBytes: number, requestId: string
     return jsonRpcErrorResponse(400, JSONRPC.PARSE_ERROR, `Parse error: ${e instanceof Error ? e.message : 'invalid JSON'}.`, { requestId });
   }
   const messages = Array.isArray(parsed) ? parsed : [parsed];
-  const bad = messages.findIndex((m) => !JSONRPCMessageSchema.safeParse(m).success);
+  const bad = messages.findIndex((m) => !isJsonRpcMessage(m));
   if (messages.length === 0 || bad >= 0) {
     const what = messages.length === 0 ? 'an empty batch' : `message ${bad + 1} is not a JSON-RPC 2.0 request, notification or response (needs "jsonrpc": "2.0" and a "method" or a "result"/"error" with an "id")`;
     return jsonRpcErrorResponse(400, JSONRPC.INVALID_REQUEST, `Invalid request: ${what}.`, { requestId });
@@ -133,7 +151,8 @@ export async function handleMcpRequest(req: Request, deps: McpDeps = {}): Promis
   const body = await readJsonRpcBody(req, cfg.maxBodyBytes, requestId);
   if (body instanceof Response) return body;
 
-  const ctx: CallContext = { db, caller: auth.caller, requestId, http: {} };
+  const pool = deps.pool ?? (await getPgPool());
+  const ctx: CallContext = { db, pool, caller: auth.caller, requestId, http: {} };
   const server = createMcpServer(ctx, { fixtures: cfg.fixtures });
   // JSON responses, except for a tools/call that asks for progress: then the answer streams (SSE) so progress
   // notifications reach the caller before the result. Either way nothing outlives the request.

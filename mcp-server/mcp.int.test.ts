@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { McpError } from '@modelcontextprotocol/sdk/types.js';
+import pg from 'pg';
 import { createPrisma, getDb, getDbState } from '@/lib/server/db/client';
 import { revokeAgentToken } from '@/lib/services/agent-tokens/revoke-agent-token';
 import { setKillSwitch } from '@/lib/services/activation/set-kill-switch';
@@ -200,7 +201,9 @@ describe('the call pipeline', () => {
 
   it('limits stay exact when two app instances share the database', async () => {
     const db = await getDb();
-    const other = createPrisma((await getDbState()).target.url, 4); // a second instance: its own pool
+    const url = (await getDbState()).target.url;
+    const other = createPrisma(url, 4); // a second instance: its own Prisma client and pg pool
+    const otherPool = new pg.Pool({ connectionString: url, max: 4 });
     try {
       const tenant = await db.tenant.findUniqueOrThrow({ where: { slug: 'globex' } });
       const tool = await db.tool.findUniqueOrThrow({ where: { slug: 'kb_search' } });
@@ -210,14 +213,14 @@ describe('the call pipeline', () => {
         update: { requestsPerMinute: 5 },
       });
       const t = await tokenFor('globex');
-      const [a, b] = await Promise.all([connect(t.token), connect(t.token, { db: other })]);
+      const [a, b] = await Promise.all([connect(t.token), connect(t.token, { db: other, pool: otherPool })]);
       const calls = Array.from({ length: 12 }, (_, i) => (i % 2 ? b : a).callTool({ name: 'kb_search', arguments: { query: 'invoice' } }));
       const results = await Promise.all(calls);
       expect(results.filter((r) => !r.isError)).toHaveLength(5);
       expect(results.filter((r) => r.isError && (r.content as { text: string }[])[0]!.text.includes('5 requests per minute for kb_search in tenant globex'))).toHaveLength(7);
       await Promise.all([a.close(), b.close()]);
     } finally {
-      await other.$disconnect();
+      await Promise.all([other.$disconnect(), otherPool.end()]);
     }
   });
 

@@ -55,7 +55,7 @@ export function createMcpServer(ctx: CallContext, opts: { fixtures: boolean }): 
       const fixture = opts.fixtures ? fixtureFor(req.params.name) : undefined;
       if (fixture) {
         const result = await fixture.run(progress);
-        await auditCall(ctx.db, ctx.caller, ctx.requestId, { toolSlug: req.params.name, outcome: result.isError ? 'error' : 'success', latencyMs: 0, details: { fixture: true } });
+        await auditCall({ pool: ctx.pool }, ctx.caller, ctx.requestId, { toolSlug: req.params.name, outcome: result.isError ? 'error' : 'success', latencyMs: 0, details: { fixture: true } });
         return { ...result, _meta: { requestId: ctx.requestId } };
       }
       return callTool(ctx, req.params.name, req.params.arguments, extra.signal, progress);

@@ -24,29 +24,32 @@ export interface AuditInput {
   resourcesTouched?: string[];
 }
 
+/** The AuditEvent row of an event (shared by writeAudit and the /mcp hot path, which inserts it with plain SQL). */
+export function auditRow(actor: Actor, e: AuditInput) {
+  return {
+    requestId: e.requestId,
+    tenantId: e.tenantId === undefined ? actor.tenantId : e.tenantId,
+    actorKind: actor.kind,
+    actorId: actor.id,
+    actorLabel: actor.label,
+    via: actor.via,
+    action: e.action,
+    resourceType: e.resourceType,
+    resourceId: e.resourceId ?? null,
+    toolSlug: e.toolSlug ?? null,
+    toolVersion: e.toolVersion ?? null,
+    outcome: e.outcome ?? 'success',
+    errorCode: e.errorCode ?? null,
+    latencyMs: e.latencyMs ?? null,
+    costMicros: e.costMicros ?? null,
+    inputBytes: e.inputBytes ?? null,
+    outputBytes: e.outputBytes ?? null,
+    details: e.details,
+    resourcesTouched: e.resourcesTouched ?? [],
+    ip: actor.ip,
+  };
+}
+
 export async function writeAudit(tx: Tx, actor: Actor, e: AuditInput): Promise<void> {
-  await tx.auditEvent.create({
-    data: {
-      requestId: e.requestId,
-      tenantId: e.tenantId === undefined ? actor.tenantId : e.tenantId,
-      actorKind: actor.kind,
-      actorId: actor.id,
-      actorLabel: actor.label,
-      via: actor.via,
-      action: e.action,
-      resourceType: e.resourceType,
-      resourceId: e.resourceId ?? null,
-      toolSlug: e.toolSlug ?? null,
-      toolVersion: e.toolVersion ?? null,
-      outcome: e.outcome ?? 'success',
-      errorCode: e.errorCode ?? null,
-      latencyMs: e.latencyMs ?? null,
-      costMicros: e.costMicros ?? null,
-      inputBytes: e.inputBytes ?? null,
-      outputBytes: e.outputBytes ?? null,
-      details: e.details,
-      resourcesTouched: e.resourcesTouched ?? [],
-      ip: actor.ip,
-    },
-  });
+  await tx.auditEvent.create({ data: auditRow(actor, e) });
 }

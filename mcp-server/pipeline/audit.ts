@@ -1,13 +1,14 @@
 import 'server-only';
 // Step 8: the audit record of a call (allowed or refused). Fail-closed: callers treat a failed write as "the call
 // did not happen" (see call-tool.ts for how each kind of effect is kept consistent with its record).
-import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
+import type { Prisma } from '@/lib/generated/prisma/client';
 import { redactPii } from '@/lib/pii';
-import { writeAudit, type AuditInput } from '@/lib/server/audit';
+import type pg from 'pg';
+import { auditRow, type AuditInput } from '@/lib/server/audit';
+import { insertAuditRow } from './hot-sql';
 import type { McpCaller } from './authenticate';
 import type { TenantRuntimePolicy } from './resolve-access';
 
-export type Tx = PrismaClient | Prisma.TransactionClient;
 
 export interface CallAudit {
   outcome: NonNullable<AuditInput['outcome']>;
@@ -36,14 +37,19 @@ export class AuditUnavailableError extends Error {
   }
 }
 
-export async function auditCall(tx: Tx, caller: McpCaller, requestId: string, a: CallAudit): Promise<void> {
+/** Where a record goes: the caller's transaction (it commits or rolls back with the change), or straight to the pool. */
+export type AuditSink = { tx: Prisma.TransactionClient } | { pool: pg.Pool };
+
+export async function auditCall(sink: AuditSink, caller: McpCaller, requestId: string, a: CallAudit): Promise<void> {
+  const row = auditRow(caller.actor, {
+    requestId, tenantId: caller.tenant.id, action: a.action ?? 'tool.called', resourceType: 'tool', resourceId: a.toolSlug,
+    toolSlug: a.toolSlug, toolVersion: a.toolVersion ?? null, outcome: a.outcome, errorCode: a.errorCode ?? null,
+    latencyMs: Math.round(a.latencyMs), inputBytes: a.inputBytes ?? null, outputBytes: a.outputBytes ?? null, costMicros: a.costMicros ?? null,
+    details: (a.details ?? {}) as Prisma.InputJsonValue, resourcesTouched: a.resourcesTouched ?? [],
+  });
   try {
-    await writeAudit(tx, caller.actor, {
-      requestId, tenantId: caller.tenant.id, action: a.action ?? 'tool.called', resourceType: 'tool', resourceId: a.toolSlug,
-      toolSlug: a.toolSlug, toolVersion: a.toolVersion ?? null, outcome: a.outcome, errorCode: a.errorCode ?? null,
-      latencyMs: Math.round(a.latencyMs), inputBytes: a.inputBytes ?? null, outputBytes: a.outputBytes ?? null, costMicros: a.costMicros ?? null,
-      details: (a.details ?? {}) as Prisma.InputJsonValue, resourcesTouched: a.resourcesTouched ?? [],
-    });
+    if ('tx' in sink) await sink.tx.auditEvent.create({ data: row });
+    else await insertAuditRow(sink.pool, row);
   } catch (e) {
     throw new AuditUnavailableError(e);
   }

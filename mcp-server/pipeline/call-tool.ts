@@ -5,6 +5,7 @@ import 'server-only';
 // Audit is fail-closed: reads are withheld when their record cannot be written; database writes run inside the
 // record's transaction (rolled back with it); external effects are recorded before they happen.
 import { McpError, ErrorCode, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type pg from 'pg';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { builtinTool } from '@/lib/schemas/builtin-tools';
 import { decryptSecret } from '@/lib/server/secrets';
@@ -22,6 +23,8 @@ import { validateInput } from './validate-input';
 
 export interface CallContext {
   db: PrismaClient;
+  /** Plain pool on the same database for the per-call audit insert and rate-limit upsert. */
+  pool: pg.Pool;
   caller: McpCaller;
   requestId: string;
   /** Set when a limit refused the call: the HTTP layer adds a Retry-After header. */
@@ -38,7 +41,7 @@ export function textResult(text: string, requestId: string, isError: boolean, ex
 export type ProgressReporter = (progress: number, message: string) => Promise<void>;
 
 export async function callTool(ctx: CallContext, name: string, rawArgs: unknown, signal?: AbortSignal, progress?: ProgressReporter): Promise<CallToolResult> {
-  const { db, caller, requestId } = ctx;
+  const { db, pool, caller, requestId } = ctx;
   const report = (p: number, message: string) => (progress ? progress(p, message).catch(() => undefined) : Promise.resolve());
   const started = performance.now();
   const elapsed = () => performance.now() - started;
@@ -46,7 +49,7 @@ export async function callTool(ctx: CallContext, name: string, rawArgs: unknown,
 
   // A tool the caller cannot see is answered exactly like an unknown one.
   if ('denied' in resolved) {
-    await auditCall(db, caller, requestId, { outcome: 'denied', errorCode: 'UNKNOWN_TOOL', toolSlug: name.slice(0, 100), latencyMs: elapsed(), details: { reason: resolved.denied } });
+    await auditCall({ pool }, caller, requestId, { outcome: 'denied', errorCode: 'UNKNOWN_TOOL', toolSlug: name.slice(0, 100), latencyMs: elapsed(), details: { reason: resolved.denied } });
     throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${name}`, { requestId });
   }
   const tool = resolved.tool;
@@ -54,7 +57,7 @@ export async function callTool(ctx: CallContext, name: string, rawArgs: unknown,
   const executor = executorFor(tool.slug);
   const base = { toolSlug: tool.slug, toolVersion: tool.access.version };
   const refuse = async (a: Omit<CallAudit, 'toolSlug' | 'latencyMs'>, message: string, extra?: Parameters<typeof textResult>[3]) => {
-    await auditCall(db, caller, requestId, { ...base, latencyMs: elapsed(), ...a });
+    await auditCall({ pool }, caller, requestId, { ...base, latencyMs: elapsed(), ...a });
     return textResult(message, requestId, true, extra);
   };
   if (!contract) {
@@ -69,7 +72,7 @@ export async function callTool(ctx: CallContext, name: string, rawArgs: unknown,
   const auditArgs = auditableArguments(args, tool.record.auditLevel, policy);
 
   // Limits and quotas (exact across replicas).
-  const rate = await consumeRateLimits(db, limitChecks(caller, tool.access, new Date()));
+  const rate = await consumeRateLimits(pool, limitChecks(caller, tool.access, new Date()));
   if (!rate.ok) {
     ctx.http.retryAfterSeconds = rate.retryAfterSeconds;
     const message = `Rate limit reached: ${rate.label}. Retry after ${rate.retryAfterSeconds} s.`;
@@ -81,7 +84,7 @@ export async function callTool(ctx: CallContext, name: string, rawArgs: unknown,
   if (approvalNeeded(tool, args)) {
     const approval = await db.$transaction(async (tx) => {
       const a = await createApprovalRequest(tx, { tenantId: caller.tenant.id, tool, tokenId: caller.tokenId, requestId, args, argsRedacted: auditArgs ?? {} });
-      await auditCall(tx, caller, requestId, { ...base, outcome: 'pending_approval', errorCode: 'APPROVAL_REQUIRED', latencyMs: elapsed(), inputBytes: input.bytes, details: { approvalId: a.id, approvalsRequired: a.approvalsRequired, arguments: auditArgs } });
+      await auditCall({ tx }, caller, requestId, { ...base, outcome: 'pending_approval', errorCode: 'APPROVAL_REQUIRED', latencyMs: elapsed(), inputBytes: input.bytes, details: { approvalId: a.id, approvalsRequired: a.approvalsRequired, arguments: auditArgs } });
       return a;
     });
     return textResult(
@@ -110,33 +113,33 @@ export async function callTool(ctx: CallContext, name: string, rawArgs: unknown,
   }
   await report(50, `${tool.slug}: running`);
   try {
-    let output: Record<string, unknown>;
+    let output: { value: Record<string, unknown>; json: string };
     if (executor.effect === 'db') {
       output = await db.$transaction(async (tx) => {
         const r = await executeWithTimeout(executor, toolCtx(tx), args, signal);
         const out = checkOutput(contract.output, r.output, tool.record.maxOutputBytes, policy.piiRules);
         if (!out.ok) throw new OutputRejected(out.code, out.message);
-        await auditCall(tx, caller, requestId, success(r, out));
-        return out.value;
+        await auditCall({ tx }, caller, requestId, success(r, out));
+        return { value: out.value, json: out.json };
       }, { timeout: tool.record.timeoutMs + 5_000, maxWait: 5_000 });
     } else {
       if (executor.effect === 'external') {
-        await auditCall(db, caller, requestId, { ...base, action: 'tool.dispatched', outcome: 'success', latencyMs: elapsed(), inputBytes: input.bytes, details: { arguments: auditArgs } });
+        await auditCall({ pool }, caller, requestId, { ...base, action: 'tool.dispatched', outcome: 'success', latencyMs: elapsed(), inputBytes: input.bytes, details: { arguments: auditArgs } });
       }
       const r = await executeWithTimeout(executor, toolCtx(db), args, signal);
       const out = checkOutput(contract.output, r.output, tool.record.maxOutputBytes, policy.piiRules);
       if (!out.ok) throw new OutputRejected(out.code, out.message);
       try {
-        await auditCall(db, caller, requestId, success(r, out));
+        await auditCall({ pool }, caller, requestId, success(r, out));
       } catch (e) {
         if (executor.effect === 'none') throw e; // a read whose record failed is withheld
         console.error(`[mcp] ${requestId}: ${tool.slug} ran (dispatch recorded) but its completion record failed`, e);
       }
-      output = out.value;
+      output = { value: out.value, json: out.json };
     }
     touchToken(db, caller);
     await report(100, `${tool.slug}: done, audited`);
-    return { content: [{ type: 'text', text: JSON.stringify(output) }], structuredContent: output, isError: false, _meta: { requestId } };
+    return { content: [{ type: 'text', text: output.json }], structuredContent: output.value, isError: false, _meta: { requestId } };
   } catch (e) {
     if (e instanceof AuditUnavailableError) {
       console.error(`[mcp] ${requestId}: audit unavailable, ${tool.slug} not carried out`, e.cause);

@@ -3,7 +3,8 @@ import 'server-only';
 // atomic upsert per request for every applicable key (tenant × tool, and the token's own limits). A call over any
 // limit is refused, and its increments are given back so a refused call consumes nothing.
 import { rateCounterKey, rateWindowStart, RATE_WINDOWS, type RateWindow, type ToolAccess } from '@/lib/activation';
-import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
+import type pg from 'pg';
+import { decrementCounters, incrementCounters } from './hot-sql';
 import type { McpCaller } from './authenticate';
 
 export interface LimitCheck {
@@ -31,17 +32,13 @@ export function limitChecks(caller: McpCaller, access: ToolAccess, now: Date): L
   return checks;
 }
 
-export async function consumeRateLimits(db: PrismaClient, checks: LimitCheck[], now = new Date()): Promise<RateDecision> {
+export async function consumeRateLimits(pool: pg.Pool, checks: LimitCheck[], now = new Date()): Promise<RateDecision> {
   if (checks.length === 0) return { ok: true };
-  const rows = checks.map((c) => Prisma.sql`(${c.key}, ${c.windowStart}, 1, ${new Date(c.windowStart.getTime() + 2 * RATE_WINDOWS[c.window])})`);
-  const counts = await db.$queryRaw<{ key: string; count: number }[]>`
-    INSERT INTO "RateCounter" ("key", "windowStart", "count", "expiresAt") VALUES ${Prisma.join(rows)}
-    ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateCounter"."count" + 1
-    RETURNING "key", "count"`;
-  const over = checks.find((c) => (counts.find((r) => r.key === c.key)?.count ?? 0) > c.limit);
+  const counters = checks.map((c) => ({ key: c.key, windowStart: c.windowStart, expiresAt: new Date(c.windowStart.getTime() + 2 * RATE_WINDOWS[c.window]) }));
+  const counts = await incrementCounters(pool, counters);
+  const over = checks.find((c) => (counts.get(c.key) ?? 0) > c.limit);
   if (!over) return { ok: true };
-  const give = checks.map((c) => Prisma.sql`("key" = ${c.key} AND "windowStart" = ${c.windowStart})`);
-  await db.$executeRaw`UPDATE "RateCounter" SET "count" = "count" - 1 WHERE ${Prisma.join(give, ' OR ')}`;
+  await decrementCounters(pool, counters);
   const retryAfterSeconds = Math.max(1, Math.ceil((over.windowStart.getTime() + RATE_WINDOWS[over.window] - now.getTime()) / 1000));
   return { ok: false, label: over.label, limit: over.limit, retryAfterSeconds };
 }

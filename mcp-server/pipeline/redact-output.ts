@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { redactPii } from '@/lib/pii';
 import type { TPiiRules } from '@/lib/schemas/tenant-policy';
 
-export type OutputCheck = { ok: true; value: Record<string, unknown>; bytes: number; redactions: Record<string, number> } | { ok: false; code: 'INVALID_OUTPUT' | 'TOO_LARGE'; message: string; bytes: number };
+export type OutputCheck = { ok: true; value: Record<string, unknown>; json: string; bytes: number; redactions: Record<string, number> } | { ok: false; code: 'INVALID_OUTPUT' | 'TOO_LARGE'; message: string; bytes: number };
 
 export function checkOutput(schema: z.ZodType, output: unknown, maxBytes: number, rules: TPiiRules): OutputCheck {
   const parsed = schema.safeParse(output);
@@ -11,7 +11,8 @@ export function checkOutput(schema: z.ZodType, output: unknown, maxBytes: number
     return { ok: false, code: 'INVALID_OUTPUT', bytes: 0, message: `The tool returned output that does not match its contract (${parsed.error.issues.slice(0, 3).map((i) => i.path.join('.') || '(output)').join(', ')}).` };
   }
   const redacted = redactPii(parsed.data, rules);
-  const bytes = Buffer.byteLength(JSON.stringify(redacted.value), 'utf8');
+  const json = JSON.stringify(redacted.value);
+  const bytes = Buffer.byteLength(json, 'utf8');
   if (bytes > maxBytes) return { ok: false, code: 'TOO_LARGE', bytes, message: `The tool's output is ${bytes} bytes, over its limit of ${maxBytes} bytes.` };
-  return { ok: true, value: redacted.value as Record<string, unknown>, bytes, redactions: redacted.counts };
+  return { ok: true, value: redacted.value as Record<string, unknown>, json, bytes, redactions: redacted.counts };
 }

@@ -1,5 +1,6 @@
 // The one Prisma client of the process (a lazy singleton that survives hot reloads).
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 import { resolveDatabaseTarget, type DatabaseTarget } from './connection';
 
@@ -8,7 +9,7 @@ interface DbState {
   target: DatabaseTarget;
 }
 
-const g = globalThis as unknown as { __platformDb?: Promise<DbState> };
+const g = globalThis as unknown as { __platformDb?: Promise<DbState>; __platformPgPool?: Promise<pg.Pool> };
 
 export function createPrisma(url: string, max = 10): PrismaClient {
   const adapter = new PrismaPg({ connectionString: url, max, connectionTimeoutMillis: 10_000 });
@@ -32,7 +33,19 @@ export async function getDb(): Promise<PrismaClient> {
   return (await getDbState()).client;
 }
 
+/**
+ * A plain pg pool on the same database, for the two statements /mcp runs on every call outside a transaction (the
+ * rate-limit upsert and the audit insert): through Prisma's runtime they cost more CPU than the tool itself.
+ */
+export function getPgPool(): Promise<pg.Pool> {
+  g.__platformPgPool ??= getDbState().then((s) => new pg.Pool({ connectionString: s.target.url, max: s.target.embedded ? 4 : 10, connectionTimeoutMillis: 10_000 }));
+  return g.__platformPgPool;
+}
+
 export async function disconnectDb(): Promise<void> {
+  const pool = g.__platformPgPool;
+  g.__platformPgPool = undefined;
+  if (pool) await (await pool).end().catch(() => undefined);
   const state = g.__platformDb;
   g.__platformDb = undefined;
   if (!state) return;
