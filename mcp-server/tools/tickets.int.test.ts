@@ -6,8 +6,8 @@ import { ticketCreate } from './ticket-create';
 import { ticketSearch } from './ticket-search';
 import type { ToolContext } from './types';
 
-// On the embedded database every connection shares one PGlite session and pglite-socket interleaves concurrent
-// extended-protocol batches (electric-sql/pglite#1046), so concurrency is tested on PostgreSQL only.
+// The embedded database is one PGlite session: its socket queue runs one connection's transaction at a time
+// (lib/server/db/socket-queue.ts), so row-lock races only exist, and are only tested, on PostgreSQL.
 const CONCURRENT = process.env.TEST_DB_KIND === 'postgres';
 
 let db: PrismaClient;
