@@ -148,13 +148,14 @@ describe('sql_query refuses', () => {
 
 describe('inside a caller transaction', () => {
   it('runs in a savepoint and leaves the transaction writable, with its own role', async () => {
+    // Repeatable read: both counts see one snapshot even while other test files add customers to acme's dataset.
     const who = await db.$transaction(async (tx) => {
       const [{ n }] = await tx.$queryRawUnsafe<[{ n: number }]>('SELECT count(*)::int AS n FROM ds_acme.customers');
       const r = await run({ ...acme, db: tx }, 'SELECT count(*) AS n FROM customers');
       expect(r.rows[0]!.n).toBe(n);
       const [me] = await tx.$queryRawUnsafe<{ u: string; ro: string }[]>("SELECT current_user AS u, current_setting('transaction_read_only') AS ro");
       return me;
-    });
+    }, { isolationLevel: 'RepeatableRead' });
     expect(who).toEqual({ u: expect.not.stringMatching(/_reader$/), ro: 'off' });
   });
 });
