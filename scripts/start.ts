@@ -5,7 +5,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { resolveDatabaseTarget, embeddedDataDir } from '@/lib/server/db/connection';
+import { resolveDatabaseTarget } from '@/lib/server/db/connection';
+import { readOrCreateLocalKey } from '@/lib/server/local-key';
 import { applyMigrations } from '@/lib/server/db/schema-engine';
 import { createPrisma } from '@/lib/server/db/client';
 import { seedDatabase } from '@/prisma/seed';
@@ -45,13 +46,6 @@ function ensureBuild() {
   fs.writeFileSync(STAMP, hash);
 }
 
-function persistentSecret(file: string): string {
-  const p = path.join(embeddedDataDir(), file);
-  fs.mkdirSync(path.dirname(p), { recursive: true });
-  if (!fs.existsSync(p)) fs.writeFileSync(p, crypto.randomBytes(32).toString('base64url'), { mode: 0o600 });
-  return fs.readFileSync(p, 'utf8').trim();
-}
-
 async function prepareDatabase() {
   const target = await resolveDatabaseTarget();
   try {
@@ -74,7 +68,7 @@ async function main() {
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' };
   if (!env.NEXTAUTH_SECRET) {
     if (env.DATABASE_URL) throw new Error('NEXTAUTH_SECRET must be set when DATABASE_URL is set (all replicas share it).');
-    env.NEXTAUTH_SECRET = persistentSecret('nextauth-secret');
+    env.NEXTAUTH_SECRET = readOrCreateLocalKey('nextauth-secret', () => crypto.randomBytes(32).toString('base64url'));
   }
   env.NEXTAUTH_URL ??= `http://localhost:${port}`;
   Object.assign(process.env, { NEXTAUTH_SECRET: env.NEXTAUTH_SECRET });

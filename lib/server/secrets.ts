@@ -3,9 +3,7 @@ import 'server-only';
 // SECRETS_MASTER_KEYS="k2:<base64 32 bytes>,k1:<base64 32 bytes>" — the first key encrypts, all decrypt.
 // On the embedded database without that variable, a key is generated once in the data directory.
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import { embeddedDataDir } from '@/lib/server/db/connection';
+import { readOrCreateLocalKey } from '@/lib/server/local-key';
 
 export interface MasterKey {
   id: string;
@@ -39,12 +37,7 @@ export function masterKeys(): MasterKey[] {
   if (spec) {
     cached = parseMasterKeys(spec);
   } else if (!process.env.DATABASE_URL) {
-    const file = path.join(/*turbopackIgnore: true*/ embeddedDataDir(), 'secrets-master.key');
-    if (!fs.existsSync(file)) {
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.writeFileSync(file, `local1:${crypto.randomBytes(32).toString('base64')}`, { mode: 0o600, flag: 'wx' });
-    }
-    cached = parseMasterKeys(fs.readFileSync(file, 'utf8').trim());
+    cached = parseMasterKeys(readOrCreateLocalKey('secrets-master.key', () => `local1:${crypto.randomBytes(32).toString('base64')}`));
   } else {
     throw new Error('SECRETS_MASTER_KEYS must be set when DATABASE_URL is set.');
   }

@@ -41,3 +41,17 @@ export async function tenantToolContext(db: PrismaClient, tenantSlug: string, op
     ...opts,
   });
 }
+
+/**
+ * The embedded database is one PGlite session: its socket queue runs one connection's transaction at a time
+ * (lib/server/db/socket-queue.ts), so row-lock races only exist, and are only tested, on PostgreSQL.
+ */
+export const LOCK_RACES_TESTABLE = process.env.TEST_DB_KIND === 'postgres';
+
+/** The test database and a tool context for each seeded tenant. */
+export async function seededToolContexts(): Promise<{ db: PrismaClient; acme: ToolContext; globex: ToolContext }> {
+  const { getDb } = await import('@/lib/server/db/client');
+  const db = await getDb();
+  const [acme, globex] = await Promise.all([tenantToolContext(db, 'acme'), tenantToolContext(db, 'globex')]);
+  return { db, acme, globex };
+}

@@ -25,9 +25,8 @@ export interface CallAudit {
 }
 
 /** Arguments as the audit may keep them: nothing at "metadata" level, always PII-redacted otherwise. */
-export function auditableArguments(args: unknown, auditLevel: string, policy: TenantRuntimePolicy | null): unknown {
-  if (auditLevel === 'metadata') return undefined;
-  return policy ? redactPii(args, policy.piiRules).value : '[withheld: tenant policy unavailable]';
+export function auditableArguments(args: unknown, auditLevel: string, policy: TenantRuntimePolicy): unknown {
+  return auditLevel === 'metadata' ? undefined : redactPii(args, policy.piiRules).value;
 }
 
 export class AuditUnavailableError extends Error {

@@ -8,7 +8,7 @@ import { McpError, ErrorCode, type CallToolResult } from '@modelcontextprotocol/
 import type pg from 'pg';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { builtinTool } from '@/lib/schemas/builtin-tools';
-import { decryptSecret } from '@/lib/server/secrets';
+import { getSecretValue } from '@/lib/services/secrets/get-secret-value';
 import { executorFor } from '@/mcp-server/tools';
 import { ToolRefusal, type ToolContext, type ToolResult } from '@/mcp-server/tools/types';
 import { createApprovalRequest, approvalNeeded } from './approval-gate';
@@ -100,7 +100,7 @@ export async function callTool(ctx: CallContext, name: string, rawArgs: unknown,
   const toolCtx = (dbc: ToolContext['db']): Omit<ToolContext, 'signal'> => ({
     db: dbc, tenant: caller.tenant, policy, requestId, timeoutMs: tool.record.timeoutMs, maxOutputBytes: tool.record.maxOutputBytes,
     caller: { tokenId: caller.tokenId, tokenName: caller.tokenName, teamId: caller.teamId, userId: caller.userId },
-    secret: (secretName) => readSecret(db, caller.tenant.id, tool.slug, secretName),
+    secret: (secretName) => getSecretValue(caller.tenant.id, tool.slug, secretName),
   });
   const success = (r: ToolResult<unknown>, out: { value: Record<string, unknown>; bytes: number; redactions: Record<string, number> }): CallAudit => ({
     ...base, outcome: 'success', latencyMs: elapsed(), inputBytes: input.bytes, outputBytes: out.bytes,
@@ -152,11 +152,6 @@ export async function callTool(ctx: CallContext, name: string, rawArgs: unknown,
     console.error(`[mcp] ${requestId}: ${tool.slug} failed`, e);
     return refuse({ outcome: 'error', errorCode: 'INTERNAL', inputBytes: input.bytes, details: { reason: 'internal error', arguments: auditArgs } }, `${tool.slug} failed with an internal error (request ${requestId}).`);
   }
-}
-
-async function readSecret(db: PrismaClient, tenantId: string, toolSlug: string, name: string): Promise<string | null> {
-  const s = await db.tenantSecret.findUnique({ where: { tenantId_toolSlug_name: { tenantId, toolSlug, name } }, select: { keyId: true, iv: true, ciphertext: true, authTag: true } });
-  return s ? decryptSecret(s) : null;
 }
 
 export type { ServedTool, TenantRuntimePolicy };

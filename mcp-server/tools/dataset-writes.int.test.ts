@@ -1,20 +1,17 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ZPaymentRefundInput, ZPaymentRefundOutput, ZRecordDeleteInput } from '@/lib/schemas/builtin-tools';
-import { getDb, type PrismaClient } from '@/lib/server/db/client';
-import { tenantToolContext } from '@/lib/testing/tool-context';
+import type { PrismaClient } from '@/lib/server/db/client';
+import { LOCK_RACES_TESTABLE, seededToolContexts } from '@/lib/testing/tool-context';
 import { paymentRefund } from './payment-refund';
 import { recordDelete } from './record-delete';
 import { ToolRefusal, type ToolContext } from './types';
 
-// The embedded database is one PGlite session: its socket queue runs one connection's transaction at a time
-// (lib/server/db/socket-queue.ts), so row-lock races only exist, and are only tested, on PostgreSQL.
-const CONCURRENT = process.env.TEST_DB_KIND === 'postgres';
+const CONCURRENT = LOCK_RACES_TESTABLE;
 
 let db: PrismaClient;
 let acme: ToolContext, globex: ToolContext;
 beforeAll(async () => {
-  db = await getDb();
-  [acme, globex] = await Promise.all([tenantToolContext(db, 'acme'), tenantToolContext(db, 'globex')]);
+  ({ db, acme, globex } = await seededToolContexts());
 });
 
 /** A fresh customer → order → invoice chain in the tenant's dataset, so tests never share rows. */

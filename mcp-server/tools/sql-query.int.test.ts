@@ -1,21 +1,18 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ZSqlQueryInput, ZSqlQueryOutput } from '@/lib/schemas/builtin-tools';
-import { getDb, type PrismaClient } from '@/lib/server/db/client';
-import { tenantToolContext } from '@/lib/testing/tool-context';
+import type { PrismaClient } from '@/lib/server/db/client';
+import { LOCK_RACES_TESTABLE, seededToolContexts } from '@/lib/testing/tool-context';
 import { pgError } from './shared';
 import { readerRole, readGrantState } from './dataset-grants';
 import { sqlQuery, syncDatasetGrants } from './sql-query';
 import { ToolRefusal, type ToolContext } from './types';
 
-// The embedded database is one PGlite session: its socket queue runs one connection's transaction at a time
-// (lib/server/db/socket-queue.ts), so row-lock races only exist, and are only tested, on PostgreSQL.
-const CONCURRENT = process.env.TEST_DB_KIND === 'postgres';
+const CONCURRENT = LOCK_RACES_TESTABLE;
 
 let db: PrismaClient;
 let acme: ToolContext, globex: ToolContext;
 beforeAll(async () => {
-  db = await getDb();
-  [acme, globex] = await Promise.all([tenantToolContext(db, 'acme'), tenantToolContext(db, 'globex')]);
+  ({ db, acme, globex } = await seededToolContexts());
 });
 
 const run = async (ctx: ToolContext, sql: string, maxRows?: number) => ZSqlQueryOutput.parse((await sqlQuery.execute(ctx, ZSqlQueryInput.parse({ sql, maxRows }))).output);
