@@ -7,9 +7,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
-import { ZKbSearchInput } from '@/lib/schemas/builtin-tools';
 import { createTestDatabase } from '@/lib/testing/test-database';
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
@@ -79,9 +76,8 @@ async function main() {
   Object.assign(process.env, { NODE_ENV: 'production' });
   const { getDb, disconnectDb } = await import('@/lib/server/db/client');
   const { handleMcpRequest } = await import('@/mcp-server/http');
-  const { kbSearch } = await import('@/mcp-server/tools/kb-search');
+  const { bareHandler } = await import('./bench-bare-server');
   const { tokenFor } = await import('@/lib/testing/mcp');
-  const { sharedJsonSchemaValidator } = await import('@/mcp-server/server');
   const db = await getDb();
 
   // Limits out of the way (they are still checked and counted on every call).
@@ -95,20 +91,7 @@ async function main() {
   const { token } = await tokenFor('acme', { name: 'bench' });
 
   // The bare server: the official SDK, stateless, the same executor on the same database, nothing else.
-  const bare = await serve(async (req) => {
-    // The same shared JSON Schema validator as the governed server, so the ratio measures the pipeline only.
-    const server = new McpServer({ name: 'bare', version: '1.0.0' }, { jsonSchemaValidator: sharedJsonSchemaValidator });
-    server.registerTool('kb_search', { description: 'kb', inputSchema: ZKbSearchInput.shape }, async (args, extra) => {
-      const r = await kbSearch.execute(
-        { db, tenant: { id: acme.id, slug: acme.slug, name: acme.name }, policy: { egressAllowlist: [], dataScopes: [], piiRules: { email: true, phone: true, iban: true, card: true, nir: true, custom: [] } } as never, caller: { tokenId: 'bare', tokenName: 'bare', teamId: null, userId: null }, requestId: 'bare', signal: extra.signal, timeoutMs: 10_000, maxOutputBytes: 1 << 20, secret: async () => null },
-        ZKbSearchInput.parse(args),
-      );
-      return { content: [{ type: 'text', text: JSON.stringify(r.output) }], structuredContent: r.output };
-    });
-    const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
-    await server.connect(transport);
-    return transport.handleRequest(req);
-  });
+  const bare = await serve(bareHandler(db, { id: acme.id, slug: acme.slug, name: acme.name }));
   const governed = await serve((req) => handleMcpRequest(req));
 
   if (process.env.BENCH_ONLY === 'governed' || process.env.BENCH_ONLY === 'bare') {
