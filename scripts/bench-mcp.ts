@@ -15,6 +15,7 @@
 //   BENCH_CONNECTIONS  concurrent keep-alive connections (default 10)
 //   BENCH_ONLY=governed|bare  loads one server only (rounds of that server alone), e.g. under `node --cpu-prof`
 //                             to see where a call's time goes
+import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
@@ -83,6 +84,36 @@ interface Figures {
   errors: number;
   /** Calls answered with a 2xx. */
   ok: number;
+  /** CPU time per answered call, in µs: this process (server and load generator) and the local PostgreSQL processes. */
+  nodeCpu: number;
+  pgCpu: number;
+}
+
+/**
+ * CPU time used so far by the PostgreSQL processes of this machine, in µs (Linux /proc; NaN elsewhere or when the
+ * server is remote). Less sensitive to noisy neighbours than throughput: it is what a call costs, not how fast it ran.
+ */
+function postgresCpuMicros(): number {
+  let total = 0;
+  let found = false;
+  try {
+    for (const pid of fs.readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      try {
+        const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const close = stat.lastIndexOf(')');
+        if (stat.slice(stat.indexOf('(') + 1, close) !== 'postgres') continue;
+        const fields = stat.slice(close + 2).split(' '); // fields[0] is field 3 (state): utime and stime are fields 14 and 15
+        total += (Number(fields[11]) + Number(fields[12])) * 10_000; // clock ticks of 10 ms (USER_HZ = 100)
+        found = true;
+      } catch {
+        // the process ended meanwhile
+      }
+    }
+  } catch {
+    return NaN;
+  }
+  return found ? total : NaN;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -103,19 +134,27 @@ async function load(target: Served, token: string | null, seconds: number): Prom
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-protocol-version': '2025-11-25' };
   if (token) headers.authorization = `Bearer ${token}`;
   const latencies: number[] = [];
+  const cpu0 = process.cpuUsage();
+  const pg0 = postgresCpuMicros();
   const result = await new Promise<{ requests: { average: number; total: number }; non2xx: number; errors: number; timeouts: number }>((resolve, reject) => {
     const inst = autocannon({ url: target.url, method: 'POST', headers, body: BODY, connections: CONNECTIONS, duration: seconds }, (err, r) => (err ? reject(err) : resolve(r)));
     inst.on('response', (_c, _s, _b, ms) => latencies.push(ms));
   });
   await target.idle();
+  const cpu = process.cpuUsage(cpu0);
+  const pgCpu = postgresCpuMicros() - pg0;
   latencies.sort((a, b) => a - b);
-  return { rps: result.requests.average, p50: percentile(latencies, 50), p95: percentile(latencies, 95), errors: result.non2xx + result.errors + result.timeouts, ok: result.requests.total - result.non2xx };
+  const ok = result.requests.total - result.non2xx;
+  return { rps: result.requests.average, p50: percentile(latencies, 50), p95: percentile(latencies, 95), errors: result.non2xx + result.errors + result.timeouts, ok, nodeCpu: (cpu.user + cpu.system) / ok, pgCpu: pgCpu / ok };
 }
 
 const num = (x: number, w: number, d = 1) => x.toFixed(d).padStart(w);
-const header = () => `${'round'.padEnd(7)} ${'server'.padEnd(9)} ${'calls/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'errors'.padStart(7)}`;
-const row = (round: string, name: string, f: Figures) => `${round.padEnd(7)} ${name.padEnd(9)} ${num(f.rps, 8, 0)} ${num(f.p50, 8)} ${num(f.p95, 8)} ${String(f.errors).padStart(7)}`;
-const medianOf = (fs: Figures[]): Figures => ({ rps: median(fs.map((f) => f.rps)), p50: median(fs.map((f) => f.p50)), p95: median(fs.map((f) => f.p95)), errors: fs.reduce((n, f) => n + f.errors, 0), ok: fs.reduce((n, f) => n + f.ok, 0) });
+const header = () => `${'round'.padEnd(7)} ${'server'.padEnd(9)} ${'calls/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'errors'.padStart(7)}   CPU µs/call: node ${'pg'.padStart(5)}`;
+const row = (round: string, name: string, f: Figures) => `${round.padEnd(7)} ${name.padEnd(9)} ${num(f.rps, 8, 0)} ${num(f.p50, 8)} ${num(f.p95, 8)} ${String(f.errors).padStart(7)}   ${''.padEnd(12)} ${num(f.nodeCpu, 4, 0)} ${num(f.pgCpu, 5, 0)}`;
+const medianOf = (xs: Figures[]): Figures => {
+  const m = (k: 'rps' | 'p50' | 'p95' | 'nodeCpu' | 'pgCpu') => median(xs.map((f) => f[k]));
+  return { rps: m('rps'), p50: m('p50'), p95: m('p95'), nodeCpu: m('nodeCpu'), pgCpu: m('pgCpu'), errors: xs.reduce((n, f) => n + f.errors, 0), ok: xs.reduce((n, f) => n + f.ok, 0) };
+};
 
 async function main() {
   const admin = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
