@@ -1,7 +1,7 @@
 import 'server-only';
 // Fixture tools the official conformance suite expects (test_*). Served only when MCP_TEST_FIXTURES=1 — a test
 // switch that production never sets — and still audited. They touch no data.
-import type { CallToolResult, Tool } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult, Tool } from '@modelcontextprotocol/server';
 
 // A 1×1 red PNG and a short silent WAV, generated here rather than shipped as files.
 const PNG_1X1_RED = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==';
@@ -49,11 +49,18 @@ const FIXTURES: Fixture[] = [
   { tool: { name: 'test_error_handling', description: 'Conformance fixture: always fails.', inputSchema: noArgs },
     run: () => ({ isError: true, content: [{ type: 'text', text: 'This tool intentionally returns an error for testing' }] }) },
   { tool: {
-      name: 'json_schema_2020_12_tool', description: 'Conformance fixture: a JSON Schema 2020-12 input schema kept intact.',
+      name: 'json_schema_2020_12_tool', description: 'Conformance fixture: a JSON Schema 2020-12 input schema kept intact ($defs, $anchor, allOf, if/then/else).',
       inputSchema: {
         $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'object',
-        $defs: { address: { type: 'object', properties: { street: { type: 'string' }, city: { type: 'string' } } } },
-        properties: { name: { type: 'string' }, address: { $ref: '#/$defs/address' } },
+        $defs: { address: { $anchor: 'addressDef', type: 'object', properties: { street: { type: 'string' }, city: { type: 'string' } } } },
+        properties: {
+          name: { type: 'string' }, address: { $ref: '#/$defs/address' },
+          contactMethod: { type: 'string', enum: ['phone', 'email'] }, phone: { type: 'string' }, email: { type: 'string' },
+        },
+        allOf: [{ anyOf: [{ required: ['phone'] }, { required: ['email'] }] }],
+        if: { properties: { contactMethod: { const: 'phone' } }, required: ['contactMethod'] },
+        then: { required: ['phone'] },
+        else: { required: ['email'] },
         additionalProperties: false,
       },
     },

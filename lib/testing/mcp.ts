@@ -1,7 +1,6 @@
 // Integration-test harness for /mcp: the SDK's real client, talking to handleMcpRequest in-process through the
 // transport's fetch hook (the same Request/Response path the Next route uses), and token helpers.
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import type { Actor } from '@/lib/policy';
 import { getDb } from '@/lib/server/db/client';
 import { createAgentToken } from '@/lib/services/agent-tokens/create-agent-token';
@@ -24,9 +23,19 @@ export async function tokenFor(tenantSlug: string, opts: { name?: string; team?:
   return { token, id: record.id };
 }
 
-/** An SDK client on /mcp; `deps.db` stands for another app instance (its own connection pool) on the same database. */
-export async function connect(token: string, deps: McpDeps = {}): Promise<Client> {
-  const client = new Client({ name: 'integration-test', version: '1.0.0' });
+/** The protocol eras /mcp serves: 2025 revisions (initialize handshake) and 2026-07-28 (per-request envelope). */
+export const ERAS = ['legacy', 'modern'] as const;
+export type Era = (typeof ERAS)[number];
+
+/**
+ * An SDK (v2) client on /mcp, speaking the given era: 'legacy' runs the 2025 initialize handshake, 'modern' pins
+ * 2026-07-28 (server/discover, then a per-request envelope). `deps.db` stands for another app instance (its own
+ * connection pool) on the same database.
+ */
+export async function connect(token: string, deps: McpDeps & { era?: Era } = {}): Promise<Client> {
+  const { era = 'legacy', ...rest } = deps;
+  deps = rest;
+  const client = new Client({ name: 'integration-test', version: '1.0.0' }, era === 'modern' ? { versionNegotiation: { mode: { pin: '2026-07-28' } } } : {});
   const fetch = (url: string | URL, init?: RequestInit) => handleMcpRequest(new Request(url, init), deps);
   const transport = new StreamableHTTPClientTransport(new URL(MCP_URL), { fetch, requestInit: { headers: { authorization: `Bearer ${token}` } } });
   await client.connect(transport);

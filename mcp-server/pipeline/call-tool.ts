@@ -4,7 +4,7 @@ import 'server-only';
 // approval gate → execute with timeout → validate output and redact PII → audit → metrics.
 // Audit is fail-closed: reads are withheld when their record cannot be written; database writes run inside the
 // record's transaction (rolled back with it); external effects are recorded before they happen.
-import { McpError, ErrorCode, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { ProtocolError, ProtocolErrorCode, type CallToolResult } from '@modelcontextprotocol/server';
 import type pg from 'pg';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { builtinTool } from '@/lib/schemas/builtin-tools';
@@ -50,7 +50,7 @@ export async function callTool(ctx: CallContext, name: string, rawArgs: unknown,
   // A tool the caller cannot see is answered exactly like an unknown one.
   if ('denied' in resolved) {
     await auditCall({ pool }, caller, requestId, { outcome: 'denied', errorCode: 'UNKNOWN_TOOL', toolSlug: name.slice(0, 100), latencyMs: elapsed(), details: { reason: resolved.denied } });
-    throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${name}`, { requestId });
+    throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Unknown tool: ${name}`, { requestId });
   }
   const tool = resolved.tool;
   const contract = builtinTool(tool.slug);
@@ -143,7 +143,7 @@ export async function callTool(ctx: CallContext, name: string, rawArgs: unknown,
   } catch (e) {
     if (e instanceof AuditUnavailableError) {
       console.error(`[mcp] ${requestId}: audit unavailable, ${tool.slug} not carried out`, e.cause);
-      throw new McpError(ErrorCode.InternalError, e.message, { requestId });
+      throw new ProtocolError(ProtocolErrorCode.InternalError, e.message, { requestId });
     }
     if (e instanceof ToolRefusal || e instanceof OutputRejected) {
       const code = e instanceof ToolRefusal ? e.code : e.code;
