@@ -1,11 +1,32 @@
 import 'server-only';
 // The two statements every /mcp call runs outside a transaction, in plain SQL on a pg pool: the audit insert and
 // the rate-limit upsert. Same tables and semantics as through Prisma, a fraction of the CPU per call.
+// Both are named prepared statements of one fixed text each: every pool connection parses and plans them once, then
+// sends only Bind/Execute (a name must always map to the same text, hence unnest() arrays instead of a VALUES list
+// whose length depends on how many limits apply).
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { auditRow } from '@/lib/server/audit';
 
 type Row = ReturnType<typeof auditRow>;
+
+// Pools whose connections share server sessions — the embedded PGlite (one session behind every connection) or a
+// transaction-mode pooler — where a connection cannot know which statements its session has prepared: they get
+// unnamed statements. Found out on the first named statement the server refuses (that statement did not run).
+const sharedSessions = new WeakSet<pg.Pool>();
+const SESSION_MISMATCH = new Set(['42P05', '26000']); // duplicate_prepared_statement, invalid_sql_statement_name
+
+async function prepared<R extends pg.QueryResultRow>(pool: pg.Pool, name: string, text: string, values: unknown[]): Promise<pg.QueryResult<R>> {
+  if (!sharedSessions.has(pool)) {
+    try {
+      return await pool.query<R>({ name, text, values });
+    } catch (e) {
+      if (!SESSION_MISMATCH.has((e as { code?: string }).code ?? '')) throw e;
+      sharedSessions.add(pool);
+    }
+  }
+  return pool.query<R>(text, values);
+}
 
 const AUDIT_COLUMNS = [
   'id', 'requestId', 'tenantId', 'actorKind', 'actorId', 'actorLabel', 'via', 'action', 'resourceType', 'resourceId', 'toolSlug', 'toolVersion',
@@ -20,7 +41,7 @@ export async function insertAuditRow(pool: pg.Pool, row: Row): Promise<void> {
     if (c === 'details') return row.details === undefined ? null : JSON.stringify(row.details);
     return row[c];
   });
-  await pool.query(AUDIT_SQL, values);
+  await prepared(pool, 'mcp_audit_insert', AUDIT_SQL, values);
 }
 
 export interface CounterIncrement {
@@ -29,9 +50,9 @@ export interface CounterIncrement {
   expiresAt: Date;
 }
 
-// Every statement below touches its counters in one order (key, then window): concurrent calls — one incrementing,
-// another giving its increments back — then queue on the same row first instead of deadlocking.
-const byKey = (a: CounterIncrement, b: CounterIncrement) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.windowStart.getTime() - b.windowStart.getTime());
+// Both statements below touch their counters in one order (key, then window, as the database sorts them): concurrent
+// calls — one incrementing, another giving its increments back — then queue on the same row first instead of
+// deadlocking.
 
 /** Retries a statement that PostgreSQL chose as a deadlock victim (it rolled back, so retrying is safe). */
 async function withDeadlockRetry<T>(run: () => Promise<T>): Promise<T> {
@@ -44,33 +65,24 @@ async function withDeadlockRetry<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
+const INCREMENT_SQL = `INSERT INTO "RateCounter" ("key", "windowStart", "count", "expiresAt")
+  SELECT k, w, 1, e FROM unnest($1::text[], $2::timestamp(3)[], $3::timestamp(3)[]) AS t(k, w, e) ORDER BY k, w
+  ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateCounter"."count" + 1 RETURNING "key", "count"`;
+
 /** Increments every counter atomically (one statement) and returns each counter's new value. */
 export async function incrementCounters(pool: pg.Pool, counters: CounterIncrement[]): Promise<Map<string, number>> {
-  const values: unknown[] = [];
-  const tuples = [...counters].sort(byKey).map((c) => {
-    values.push(c.key, c.windowStart, c.expiresAt);
-    const n = values.length;
-    return `($${n - 2}, $${n - 1}, 1, $${n})`;
-  });
-  const { rows } = await withDeadlockRetry(() => pool.query<{ key: string; count: number }>(
-    `INSERT INTO "RateCounter" ("key", "windowStart", "count", "expiresAt") VALUES ${tuples.join(', ')}
-     ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateCounter"."count" + 1 RETURNING "key", "count"`,
-    values,
-  ));
+  const values = [counters.map((c) => c.key), counters.map((c) => c.windowStart), counters.map((c) => c.expiresAt)];
+  const { rows } = await withDeadlockRetry(() => prepared<{ key: string; count: number }>(pool, 'mcp_rate_increment', INCREMENT_SQL, values));
   return new Map(rows.map((r) => [r.key, Number(r.count)]));
 }
 
+const DECREMENT_SQL = `UPDATE "RateCounter" r SET "count" = r."count" - 1
+  FROM (SELECT c."key", c."windowStart" FROM "RateCounter" c JOIN unnest($1::text[], $2::timestamp(3)[]) AS t(k, w) ON c."key" = t.k AND c."windowStart" = t.w
+        ORDER BY c."key", c."windowStart" FOR UPDATE OF c) s
+  WHERE r."key" = s."key" AND r."windowStart" = s."windowStart"`;
+
 /** Gives the increments of a refused call back (rows locked in the same order as incrementCounters). */
 export async function decrementCounters(pool: pg.Pool, counters: CounterIncrement[]): Promise<void> {
-  const values: unknown[] = [];
-  const where = [...counters].sort(byKey).map((c) => {
-    values.push(c.key, c.windowStart);
-    return `("key" = $${values.length - 1} AND "windowStart" = $${values.length})`;
-  });
-  await withDeadlockRetry(() => pool.query(
-    `UPDATE "RateCounter" r SET "count" = r."count" - 1
-       FROM (SELECT "key", "windowStart" FROM "RateCounter" WHERE ${where.join(' OR ')} ORDER BY "key", "windowStart" FOR UPDATE) s
-      WHERE r."key" = s."key" AND r."windowStart" = s."windowStart"`,
-    values,
-  ));
+  const values = [counters.map((c) => c.key), counters.map((c) => c.windowStart)];
+  await withDeadlockRetry(() => prepared(pool, 'mcp_rate_decrement', DECREMENT_SQL, values));
 }

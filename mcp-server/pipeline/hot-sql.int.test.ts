@@ -1,0 +1,76 @@
+// The two per-call statements of /mcp in plain SQL (named prepared statements), against the real database: exact
+// counts, the same rows Prisma sees, several pools on one database (on the embedded database they share one session,
+// where named statements fall back to unnamed ones), and the audit row as Prisma reads it back.
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Actor } from '@/lib/policy';
+import { auditRow } from '@/lib/server/audit';
+import { getDb, getDbState, getPgPool } from '@/lib/server/db/client';
+import { decrementCounters, incrementCounters, insertAuditRow, type CounterIncrement } from './hot-sql';
+
+const pools: pg.Pool[] = [];
+async function anotherPool(): Promise<pg.Pool> {
+  const pool = new pg.Pool({ connectionString: (await getDbState()).target.url, max: 3 });
+  pools.push(pool);
+  return pool;
+}
+afterAll(async () => {
+  await Promise.all(pools.map((p) => p.end()));
+});
+
+function counters(n: number): CounterIncrement[] {
+  const id = randomUUID();
+  const windowStart = new Date(Math.floor(Date.now() / 60_000) * 60_000);
+  const expiresAt = new Date(windowStart.getTime() + 120_000);
+  // Given out of order on purpose: the statements sort them themselves.
+  return Array.from({ length: n }, (_, i) => ({ key: `rl:test:${id}:${n - i}`, windowStart, expiresAt }));
+}
+
+describe('rate counters', () => {
+  it('increments every counter in one statement, returns the new counts, and decrements them back', async () => {
+    const pool = await getPgPool();
+    const cs = counters(4);
+    const first = await incrementCounters(pool, cs);
+    expect([...first.values()]).toEqual([1, 1, 1, 1]);
+    const second = await incrementCounters(pool, cs.slice(0, 2));
+    expect(cs.slice(0, 2).map((c) => second.get(c.key))).toEqual([2, 2]);
+    await decrementCounters(pool, cs.slice(0, 3));
+    const rows = await (await getDb()).rateCounter.findMany({ where: { key: { in: cs.map((c) => c.key) } } });
+    expect(Object.fromEntries(rows.map((r) => [r.key, r.count]))).toEqual({ [cs[0]!.key]: 1, [cs[1]!.key]: 1, [cs[2]!.key]: 0, [cs[3]!.key]: 1 });
+  });
+
+  it('writes the window and expiry Prisma reads back (same instants)', async () => {
+    const [c] = counters(1);
+    await incrementCounters(await getPgPool(), [c!]);
+    const row = await (await getDb()).rateCounter.findUniqueOrThrow({ where: { key_windowStart: { key: c!.key, windowStart: c!.windowStart } } });
+    expect(row.expiresAt.getTime()).toBe(c!.expiresAt.getTime());
+  });
+
+  it('stays exact under concurrent increments and decrements from several pools on one database', async () => {
+    const all = [await getPgPool(), await anotherPool(), await anotherPool()];
+    const cs = counters(3);
+    await Promise.all(Array.from({ length: 30 }, (_, i) => incrementCounters(all[i % 3]!, i % 2 ? cs : [...cs].reverse())));
+    await Promise.all(Array.from({ length: 12 }, (_, i) => decrementCounters(all[i % 3]!, cs)));
+    const rows = await (await getDb()).rateCounter.findMany({ where: { key: { in: cs.map((c) => c.key) } } });
+    expect(rows.map((r) => r.count)).toEqual([18, 18, 18]);
+  });
+});
+
+describe('audit insert', () => {
+  it('writes the row Prisma reads back, from several pools', async () => {
+    const requestId = randomUUID();
+    const actor: Actor = { kind: 'agent', id: 'tok_test', label: 'token:hot-sql', tenantId: null, teamIds: [], roles: [], via: 'mcp', ip: '10.0.0.1' };
+    const row = (i: number) => auditRow(actor, {
+      requestId, tenantId: null, action: 'tool.called', resourceType: 'tool', resourceId: 'kb_search', toolSlug: 'kb_search', toolVersion: 1,
+      outcome: i ? 'denied' : 'success', errorCode: i ? 'RATE_LIMITED' : null, latencyMs: 3, inputBytes: 10, outputBytes: 20, costMicros: 6,
+      details: { arguments: { query: `q${i}` }, redactions: {} }, resourcesTouched: [`r${i}`],
+    });
+    const all = [await getPgPool(), await anotherPool()];
+    await Promise.all(Array.from({ length: 6 }, (_, i) => insertAuditRow(all[i % 2]!, row(i))));
+    const rows = await (await getDb()).auditEvent.findMany({ where: { requestId } });
+    expect(rows).toHaveLength(6);
+    expect(rows.find((r) => r.resourcesTouched[0] === 'r0')).toMatchObject({ actorKind: 'agent', actorLabel: 'token:hot-sql', via: 'mcp', outcome: 'success', errorCode: null, latencyMs: 3, details: { arguments: { query: 'q0' }, redactions: {} }, resourcesTouched: ['r0'], ip: '10.0.0.1' });
+    expect(rows.filter((r) => r.outcome === 'denied')).toHaveLength(5);
+  });
+});
