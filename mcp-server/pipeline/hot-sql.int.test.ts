@@ -10,8 +10,8 @@ import { getDb, getDbState, getPgPool } from '@/lib/server/db/client';
 import { decrementCounters, incrementCounters, insertAuditRow, type CounterIncrement } from './hot-sql';
 
 const pools: pg.Pool[] = [];
-async function anotherPool(): Promise<pg.Pool> {
-  const pool = new pg.Pool({ connectionString: (await getDbState()).target.url, max: 3 });
+async function anotherPool(max = 3): Promise<pg.Pool> {
+  const pool = new pg.Pool({ connectionString: (await getDbState()).target.url, max });
   pools.push(pool);
   return pool;
 }
@@ -45,6 +45,15 @@ describe('rate counters', () => {
     await incrementCounters(await getPgPool(), [c!]);
     const row = await (await getDb()).rateCounter.findUniqueOrThrow({ where: { key_windowStart: { key: c!.key, windowStart: c!.windowStart } } });
     expect(row.expiresAt.getTime()).toBe(c!.expiresAt.getTime());
+  });
+
+  it('commits the increment asynchronously without leaving the connection so (the audit insert after it stays synchronous)', async () => {
+    const one = await anotherPool(1);
+    const setting = async () => (await one.query<{ synchronous_commit: string }>('SHOW synchronous_commit')).rows[0]!.synchronous_commit;
+    const before = await setting();
+    expect(before).not.toBe('off');
+    await incrementCounters(one, counters(2));
+    expect(await setting()).toBe(before);
   });
 
   it('stays exact under concurrent increments and decrements from several pools on one database', async () => {
