@@ -307,6 +307,21 @@ describe('revision 2026-07-28 on the wire', () => {
     expect((await future.json()).error).toMatchObject({ code: -32022, data: { supported: ['2026-07-28'], requested: '2099-01-01' } });
   });
 
+  it('answers malformed 2026-07-28 traffic with a precise JSON-RPC error, never a 5xx', async () => {
+    const modern = { 'mcp-protocol-version': '2026-07-28' };
+    const cases: { body: unknown; headers: Record<string, string>; status: number; code: number; message: RegExp }[] = [
+      { body: [1, 2].map((id) => ({ jsonrpc: '2.0', id, method: 'tools/list', params: { _meta: ENVELOPE } })), headers: { ...modern, 'mcp-method': 'tools/list' }, status: 400, code: -32600, message: /batches may not contain requests/ },
+      { body: { jsonrpc: '2.0', id: 1, method: 'tools/list', params: { _meta: { ...ENVELOPE, 'io.modelcontextprotocol/clientCapabilities': 'none' } } }, headers: { ...modern, 'mcp-method': 'tools/list' }, status: 400, code: -32602, message: /clientCapabilities/ },
+      { body: { jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'kb_search', arguments: [1, 2], _meta: ENVELOPE } }, headers: { ...modern, 'mcp-method': 'tools/call', 'mcp-name': 'kb_search' }, status: 200, code: -32602, message: /arguments/ },
+      { body: { jsonrpc: '2.0', id: 3, method: 'initialize', params: { protocolVersion: '2026-07-28', capabilities: {}, clientInfo: { name: 'x', version: '1' } } }, headers: modern, status: 400, code: -32020, message: /initialize request/ },
+    ];
+    for (const c of cases) {
+      const res = await rawPost(JSON.stringify(c.body), { authorization: `Bearer ${acme.token}`, ...c.headers });
+      expect(res.status, JSON.stringify(c.body)).toBe(c.status);
+      expect((await res.json()).error).toMatchObject({ code: c.code, message: expect.stringMatching(c.message) });
+    }
+  });
+
   it('still authenticates before anything else: no token, no discovery', async () => {
     const res = await rawPost(JSON.stringify({ jsonrpc: '2.0', id: 6, method: 'server/discover', params: { _meta: ENVELOPE } }), { 'mcp-protocol-version': '2026-07-28', 'mcp-method': 'server/discover' });
     expect(res.status).toBe(401);
