@@ -40,11 +40,20 @@ describe('rate counters', () => {
     expect(Object.fromEntries(rows.map((r) => [r.key, r.count]))).toEqual({ [cs[0]!.key]: 1, [cs[1]!.key]: 1, [cs[2]!.key]: 0, [cs[3]!.key]: 1 });
   });
 
-  it('writes the window and expiry Prisma reads back (same instants)', async () => {
-    const [c] = counters(1);
-    await incrementCounters(await getPgPool(), [c!]);
-    const row = await (await getDb()).rateCounter.findUniqueOrThrow({ where: { key_windowStart: { key: c!.key, windowStart: c!.windowStart } } });
-    expect(row.expiresAt.getTime()).toBe(c!.expiresAt.getTime());
+  it('writes the window and expiry Prisma reads back (same instants), whatever the process time zone', async () => {
+    const tz = process.env.TZ;
+    process.env.TZ = 'America/New_York';
+    try {
+      const [c] = counters(1);
+      await incrementCounters(await getPgPool(), [c!]);
+      await decrementCounters(await getPgPool(), [c!]);
+      const row = await (await getDb()).rateCounter.findUniqueOrThrow({ where: { key_windowStart: { key: c!.key, windowStart: c!.windowStart } } });
+      expect(row.expiresAt.getTime()).toBe(c!.expiresAt.getTime());
+      expect(row.count).toBe(0);
+    } finally {
+      if (tz === undefined) delete process.env.TZ;
+      else process.env.TZ = tz;
+    }
   });
 
   it('commits the increment asynchronously without leaving the connection so (the audit insert after it stays synchronous)', async () => {

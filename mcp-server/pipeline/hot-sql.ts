@@ -62,6 +62,12 @@ export interface CounterIncrement {
 // calls — one incrementing, another giving its increments back — then queue on the same row first instead of
 // deadlocking.
 
+/**
+ * The instant as the timestamp columns hold it (UTC, as Prisma writes and reads them). Not a Date: pg would send the
+ * process's local time with an offset, which a timestamp without time zone drops (windows shifted outside UTC).
+ */
+const utc = (d: Date) => d.toISOString();
+
 /** Retries a statement that PostgreSQL chose as a deadlock victim (it rolled back, so retrying is safe). */
 async function withDeadlockRetry<T>(run: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
@@ -89,7 +95,7 @@ const INCREMENT = statement('mcp_rate_increment', `INSERT INTO "RateCounter" ("k
 
 /** Increments every counter atomically (one statement) and returns each counter's new value. */
 export async function incrementCounters(pool: pg.Pool, counters: CounterIncrement[]): Promise<Map<string, number>> {
-  const values = [counters.map((c) => c.key), counters.map((c) => c.windowStart), counters.map((c) => c.expiresAt)];
+  const values = [counters.map((c) => c.key), counters.map((c) => utc(c.windowStart)), counters.map((c) => utc(c.expiresAt))];
   const { rows } = await withDeadlockRetry(() => prepared<{ key: string; count: number }>(pool, INCREMENT, values));
   return new Map(rows.map((r) => [r.key, Number(r.count)]));
 }
@@ -101,6 +107,6 @@ const DECREMENT = statement('mcp_rate_decrement', `UPDATE "RateCounter" r SET "c
 
 /** Gives the increments of a refused call back (rows locked in the same order as incrementCounters). */
 export async function decrementCounters(pool: pg.Pool, counters: CounterIncrement[]): Promise<void> {
-  const values = [counters.map((c) => c.key), counters.map((c) => c.windowStart)];
+  const values = [counters.map((c) => c.key), counters.map((c) => utc(c.windowStart))];
   await withDeadlockRetry(() => prepared(pool, DECREMENT, values));
 }
