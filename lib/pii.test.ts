@@ -124,3 +124,30 @@ describe('redactPii walks JSON deeply', () => {
     expect(redactPii(a, ALL).value).toEqual({ s: 'ok', self: '[Circular]' });
   });
 });
+
+describe('prerequisite checks (a detector is skipped when the text lacks what every match contains)', () => {
+  it.each([
+    ['phone', 'call +1 234567 now', 'call [REDACTED:phone] now'], // 7 digits: the fewest a phone number has
+    ['nir', 'secu 185022A12345682', 'secu [REDACTED:nir]'], // 14 digits: the fewest a NIR has (Corsica)
+    ['card', 'card 4222222222222', 'card [REDACTED:card]'], // 13 digits: the fewest a card number has
+  ])('%s at its minimum digit count is still redacted', (kind, input, expected) => {
+    expect(redactText(input, ALL)).toEqual({ value: expected, counts: { [kind]: 1 } });
+  });
+
+  it('never changes a result: random texts redact the same with and without a suffix that passes every check', () => {
+    // The suffix has "@" and 14 digits but cannot be (part of) a match, so with it every detector runs.
+    const SUFFIX = '\n@\n1a2a3a4a5a6a7a8a9a0a1a2a3a4a';
+    const pieces = ['4111 1111 1111 1111', 'a@b.example', '+33 6 12 34 56 78', '06 12 34 56 78', 'FR76 3000 6000 0112 3456 7890 189', '185022A12345682',
+      '1 84 01 76 451 089 64', '[REDACTED:x]', '@', '+', '-', '.', ' ', '(', ')', '0', '1', '5', '9', 'A', 'B', 'FR', 'x', 'é', '12', '345', '2A'];
+    let seed = 42;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    for (let i = 0; i < 3000; i++) {
+      let text = '';
+      for (let n = next() % 12; n > 0; n--) text += pieces[next() % pieces.length];
+      const plain = redactText(text, ALL);
+      const forced = redactText(text + SUFFIX, ALL);
+      expect(forced.value, JSON.stringify(text)).toBe(plain.value + SUFFIX);
+      expect(forced.counts, JSON.stringify(text)).toEqual(plain.counts);
+    }
+  });
+});

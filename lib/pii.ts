@@ -25,6 +25,8 @@ interface Detector {
   name: string;
   re: RegExp;
   validate?: Validator;
+  /** What any match contains, checked before the pattern runs: most strings (keys, ids, prose) skip most detectors. */
+  needs?: { char?: string; digits?: number };
 }
 
 const MARKER = /\[REDACTED:[^\]\n]{1,60}\]/g;
@@ -104,20 +106,23 @@ function ibanPrefix(match: string): string | null {
 }
 
 const BUILTIN: Record<Exclude<keyof TPiiRules, 'custom'>, Detector> = {
-  email: { name: 'email', re: /(?<![\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.[A-Za-z]{2,24}(?![\w-])/g },
-  iban: { name: 'iban', re: /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}(?![A-Za-z0-9])/g, validate: ibanPrefix },
+  email: { name: 'email', needs: { char: '@' }, re: /(?<![\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.[A-Za-z]{2,24}(?![\w-])/g },
+  iban: { name: 'iban', needs: { digits: 2 }, re: /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}(?![A-Za-z0-9])/g, validate: ibanPrefix },
   card: {
     name: 'card',
+    needs: { digits: 13 },
     re: /(?<![\w-])[2-6]\d{3}(?:[ -]?\d){9,15}(?![\w-])/g,
     validate: (m) => (luhnValid(m.replace(/[ -]/g, '')) ? m : null),
   },
   nir: {
     name: 'nir',
+    needs: { digits: 14 },
     re: /(?<![\w-])[1-478] ?\d{2} ?(?:0[1-9]|1[0-2]|[2-9]\d) ?(?:\d{2}|2[AB]) ?\d{3} ?\d{3} ?\d{2}(?![\w-])/g,
     validate: (m) => (nirValid(m) ? m : null),
   },
   phone: {
     name: 'phone',
+    needs: { digits: 7 },
     re: /(?<![\w+\-/.])(?:(?:\+|00)[1-9]\d{0,2}[ .-]?(?:\(0\)[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d(?:[ .-]?\d){5,13}|0[1-9](?:[ .-]?\d{2}){4})(?![\w\-/]|[.,]\d)/g,
   },
 };
@@ -153,6 +158,7 @@ function detectorsFor(rules: TPiiRules): Detector[] {
 
 /** Applies `fn` to the parts of `text` that are not already redaction markers. */
 function outsideMarkers(text: string, fn: (part: string) => string): string {
+  if (!text.includes('[REDACTED:')) return fn(text);
   let out = '';
   let last = 0;
   for (const m of text.matchAll(MARKER)) {
@@ -175,9 +181,32 @@ function applyDetector(text: string, d: Detector, counts: Record<string, number>
   });
 }
 
+/** How many ASCII digits `text` has, counting no further than `upTo`. */
+function digitCount(text: string, upTo: number): number {
+  let n = 0;
+  for (let i = 0; i < text.length && n < upTo; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) n++;
+  }
+  return n;
+}
+
+// The largest digit count a built-in detector needs (nir).
+const MOST_DIGITS_NEEDED = 14;
+
 function redactString(text: string, detectors: Detector[], counts: Record<string, number>): string {
+  // Prerequisites are checked on the original text: redaction only ever removes characters from the text outside
+  // markers (a marker's name has no digit and no "@"), so a later detector cannot find what the text lacked before.
+  let digits = -1;
   let out = text;
-  for (const d of detectors) out = applyDetector(out, d, counts);
+  for (const d of detectors) {
+    if (d.needs?.char !== undefined && !text.includes(d.needs.char)) continue;
+    if (d.needs?.digits !== undefined) {
+      if (digits < 0) digits = digitCount(text, MOST_DIGITS_NEEDED);
+      if (digits < d.needs.digits) continue;
+    }
+    out = applyDetector(out, d, counts);
+  }
   return out;
 }
 
