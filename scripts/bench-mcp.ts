@@ -5,8 +5,9 @@
 // Background noise (a shared VM) makes a single run swing by 2×, so the run is made of interleaved rounds: each
 // round loads bare and governed back to back (alternating which goes first), and the summary gives the medians over
 // rounds — median calls/s, p50 and p95 per server, and the median of the per-round ratios and added latencies (each
-// round compares two servers measured under the same noise). Between loads the server drains its in-flight calls,
-// so one load never overlaps the next and no call is cut off when the pools close.
+// round compares two servers measured under the same noise), plus the CPU time a call costs this process and the
+// local PostgreSQL (steadier than throughput). Between loads the server drains its in-flight calls, so one load
+// never overlaps the next and no call is cut off when the pools close.
 //
 //   BENCH_DATABASE_URL (or TEST_DATABASE_URL)  a fresh database on that PostgreSQL server (recommended);
 //                                              otherwise an embedded PGlite in a temporary directory
