@@ -120,6 +120,8 @@ describe.each(ERAS)('%s protocol era', (era: Era) => {
       const audit = await (await getDb()).auditEvent.findFirstOrThrow({ where: { requestId, action: 'tool.called' } });
       expect(audit).toMatchObject({ toolSlug: 'ticket_search', outcome: 'success', actorKind: 'agent', via: 'mcp', actorLabel: 'token:acme-agent' });
       expect(audit.latencyMs).not.toBeNull();
+      // Usage bookkeeping (best effort, after the answer): the token's "last used" is refreshed.
+      await expect.poll(async () => (await (await getDb()).agentToken.findUniqueOrThrow({ where: { id: acme.id } })).lastUsedAt).not.toBeNull();
     });
 
     it('reports the progress of a call through the pipeline when the caller asks for it (streamed answer)', async () => {

@@ -9,8 +9,15 @@ const TOUCH_EVERY_MS = 60_000;
 /** Compute cost when a tool reports none: micro-units per millisecond of execution. */
 export const DEFAULT_COST_MICROS_PER_MS = 2;
 
+// When this process last refreshed each token: the cached token row (authentication cache) still shows the old
+// lastUsedAt for up to MCP_POLICY_CACHE_MS after a refresh, and every call in that window would send its own no-op update.
+const touchedAt = new Map<string, number>();
+
 export function touchToken(db: PrismaClient, caller: McpCaller, now = new Date()): void {
-  if (caller.lastUsedAt && now.getTime() - caller.lastUsedAt.getTime() < TOUCH_EVERY_MS) return;
+  const last = Math.max(caller.lastUsedAt?.getTime() ?? 0, touchedAt.get(caller.tokenId) ?? 0);
+  if (now.getTime() - last < TOUCH_EVERY_MS) return;
+  if (touchedAt.size > 10_000) touchedAt.clear();
+  touchedAt.set(caller.tokenId, now.getTime());
   const before = new Date(now.getTime() - TOUCH_EVERY_MS);
   void db.agentToken
     .updateMany({ where: { id: caller.tokenId, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: before } }] }, data: { lastUsedAt: now } })

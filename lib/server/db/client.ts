@@ -38,7 +38,13 @@ export async function getDb(): Promise<PrismaClient> {
  * rate-limit upsert and the audit insert): through Prisma's runtime they cost more CPU than the tool itself.
  */
 export function getPgPool(): Promise<pg.Pool> {
-  g.__platformPgPool ??= getDbState().then((s) => new pg.Pool({ connectionString: s.target.url, max: s.target.embedded ? 4 : 10, connectionTimeoutMillis: 10_000 }));
+  g.__platformPgPool ??= getDbState().then((s) => {
+    const pool = new pg.Pool({ connectionString: s.target.url, max: s.target.embedded ? 4 : 10, connectionTimeoutMillis: 10_000 });
+    // An idle connection that dies (restart, failover, terminated backend) is reported here; unheard, it would crash
+    // the process. The pool replaces it on the next query.
+    pool.on('error', (e) => console.error('[db] an idle connection of the /mcp pool was lost', e));
+    return pool;
+  });
   return g.__platformPgPool;
 }
 

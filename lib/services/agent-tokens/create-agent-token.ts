@@ -15,7 +15,7 @@ export async function createAgentToken({ actor, ...raw }: TCreateAgentTokenInput
   assertCan(actor, 'agent_token.manage', { tenantId: input.tenantId });
   const db = await getDb();
   const generated = generateAgentToken();
-  const record = await db.$transaction(async (tx) => {
+  const created = await db.$transaction(async (tx) => {
     const tenant = await tx.tenant.findUnique({ where: { id: input.tenantId }, select: { id: true, slug: true } });
     if (!tenant) throw new AppError('NOT_FOUND', { userMessage: 'Tenant not found.' });
     if (input.teamId && !(await tx.team.findFirst({ where: { id: input.teamId, tenantId: tenant.id }, select: { id: true } }))) {
@@ -38,14 +38,17 @@ export async function createAgentToken({ actor, ...raw }: TCreateAgentTokenInput
         expiresAt: ms ? new Date(Date.now() + ms) : null,
         createdById: actor.kind === 'user' ? actor.id : null,
       },
-      select: AGENT_TOKEN_SELECT,
+      // Scalars only inside the transaction: Prisma loads a select's relations with concurrent queries, which on the
+      // transaction's single connection pg deprecates (and pg 9 refuses). The DTO is read once committed.
+      select: { id: true, name: true, prefix: true, teamId: true, userId: true, scopes: true, expiresAt: true },
     });
     await writeAudit(tx, actor, {
       requestId: randomUUID(), tenantId: tenant.id, action: 'agent_token.created', resourceType: 'agent_token', resourceId: row.id,
-      details: { name: row.name, prefix: row.prefix, teamId: row.team?.id ?? null, userId: row.user?.id ?? null, scopes: row.scopes, expiresAt: row.expiresAt?.toISOString() ?? null },
+      details: { name: row.name, prefix: row.prefix, teamId: row.teamId, userId: row.userId, scopes: row.scopes, expiresAt: row.expiresAt?.toISOString() ?? null },
       resourcesTouched: [`tenant:${tenant.slug}`, `agent_token:${row.id}`],
     });
     return row;
   });
+  const record = await db.agentToken.findUniqueOrThrow({ where: { id: created.id }, select: AGENT_TOKEN_SELECT });
   return { token: generated.token, record: toAgentTokenDto(record) };
 }

@@ -1,5 +1,6 @@
 import 'server-only';
-// Revokes a token at once: the next /mcp request with it gets 401 on every replica (no cache).
+// Revokes a token: every replica refuses it (401) once its short /mcp read cache expires (MCP_POLICY_CACHE_MS, 1 s by
+// default, at most 2 s).
 import { randomUUID } from 'node:crypto';
 import { AppError } from '@/lib/errors';
 import { assertCan, type Actor } from '@/lib/policy';
@@ -11,7 +12,7 @@ import { AGENT_TOKEN_SELECT, toAgentTokenDto } from './agent-token-dto';
 export async function revokeAgentToken({ actor, tenantId, tokenId }: TRevokeAgentTokenInput & { actor: Actor }): Promise<TAgentTokenDto> {
   assertCan(actor, 'agent_token.manage', { tenantId });
   const db = await getDb();
-  return db.$transaction(async (tx) => {
+  await db.$transaction(async (tx) => {
     const res = await tx.agentToken.updateMany({ where: { id: tokenId, tenantId, revokedAt: null }, data: { revokedAt: new Date() } });
     if (res.count !== 1) {
       const exists = await tx.agentToken.findFirst({ where: { id: tokenId, tenantId }, select: { id: true } });
@@ -19,11 +20,12 @@ export async function revokeAgentToken({ actor, tenantId, tokenId }: TRevokeAgen
         ? new AppError('INVALID_STATE', { userMessage: 'This token is already revoked.' })
         : new AppError('NOT_FOUND', { userMessage: 'Token not found.' });
     }
-    const row = await tx.agentToken.findUniqueOrThrow({ where: { id: tokenId }, select: AGENT_TOKEN_SELECT });
+    // Scalars only inside the transaction (see create-agent-token.ts); the DTO is read once committed.
+    const row = await tx.agentToken.findUniqueOrThrow({ where: { id: tokenId }, select: { name: true, prefix: true } });
     await writeAudit(tx, actor, {
       requestId: randomUUID(), tenantId, action: 'agent_token.revoked', resourceType: 'agent_token', resourceId: tokenId,
       details: { name: row.name, prefix: row.prefix }, resourcesTouched: [`agent_token:${tokenId}`],
     });
-    return toAgentTokenDto(row);
   });
+  return toAgentTokenDto(await db.agentToken.findUniqueOrThrow({ where: { id: tokenId }, select: AGENT_TOKEN_SELECT }));
 }
