@@ -14,6 +14,8 @@
 //   BENCH_ROUNDS       rounds (default 5)
 //   BENCH_SECONDS      seconds per server per round (default 5)
 //   BENCH_CONNECTIONS  concurrent keep-alive connections (default 10)
+//   BENCH_ERA=2025|2026  the protocol revision the calls speak: 2025-11-25 (default; what most agents send today)
+//                        or 2026-07-28 (per-request _meta envelope and Mcp-Method/Mcp-Name headers)
 //   BENCH_ONLY=governed|bare  loads one server only (rounds of that server alone), e.g. under `node --cpu-prof`
 //                             to see where a call's time goes
 import fs from 'node:fs';
@@ -128,11 +130,25 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
-const BODY = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'kb_search', arguments: { query: 'password reset', limit: 3 } } });
+const ERA = process.env.BENCH_ERA === '2026' ? '2026-07-28' : '2025-11-25';
+const ENVELOPE = { 'io.modelcontextprotocol/protocolVersion': ERA, 'io.modelcontextprotocol/clientInfo': { name: 'bench', version: '1' }, 'io.modelcontextprotocol/clientCapabilities': {} };
+const BODY = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'kb_search', arguments: { query: 'password reset', limit: 3 }, ...(ERA === '2026-07-28' ? { _meta: ENVELOPE } : {}) } });
+const HEADERS: Record<string, string> = {
+  'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-protocol-version': ERA,
+  ...(ERA === '2026-07-28' ? { 'mcp-method': 'tools/call', 'mcp-name': 'kb_search' } : {}),
+};
+
+/** One call before any load: a server that answers with an error instead of a result would make the figures meaningless. */
+async function probe(target: Served, token: string | null): Promise<void> {
+  const res = await fetch(target.url, { method: 'POST', headers: { ...HEADERS, ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: BODY });
+  const text = await res.text();
+  const answer = JSON.parse(text) as { result?: { isError?: boolean; structuredContent?: { articles?: unknown[] } } };
+  if (!res.ok || !answer.result || answer.result.isError || !answer.result.structuredContent?.articles?.length) throw new Error(`${target.url} did not answer the benchmark call with articles: ${res.status} ${text.slice(0, 300)}`);
+}
 
 /** Loads one server for `seconds`, then waits until it has finished every call it accepted. */
 async function load(target: Served, token: string | null, seconds: number): Promise<Figures> {
-  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-protocol-version': '2025-11-25' };
+  const headers = { ...HEADERS };
   if (token) headers.authorization = `Bearer ${token}`;
   const latencies: number[] = [];
   const cpu0 = process.cpuUsage();
@@ -194,7 +210,8 @@ async function main() {
   const only = process.env.BENCH_ONLY === 'governed' || process.env.BENCH_ONLY === 'bare' ? (process.env.BENCH_ONLY as Name) : null;
   const names: Name[] = only ? [only] : ['bare', 'governed'];
 
-  console.log(`Warming up, then ${ROUNDS} round(s) of ${SECONDS} s per server (${names.join(' and ')}) with ${CONNECTIONS} connections…\n`);
+  console.log(`Warming up, then ${ROUNDS} round(s) of ${SECONDS} s per server (${names.join(' and ')}) with ${CONNECTIONS} connections, protocol revision ${ERA}…\n`);
+  for (const n of names) await probe(servers[n].target, servers[n].token);
   for (const n of names) await load(servers[n].target, servers[n].token, 2);
   const auditedBefore = await db.auditEvent.count({ where: { action: 'tool.called', actorLabel: 'token:bench' } });
 
