@@ -65,9 +65,14 @@ function clientIp(req: Request): string | null {
 }
 
 function withHeaders(res: Response, headers: Record<string, string>): Response {
-  const h = new Headers(res.headers);
-  for (const [k, v] of Object.entries(headers)) h.set(k, v);
-  return new Response(res.body, { status: res.status, statusText: res.statusText, headers: h });
+  try {
+    for (const [k, v] of Object.entries(headers)) res.headers.set(k, v); // a constructed Response's headers are mutable
+    return res;
+  } catch {
+    const h = new Headers(res.headers); // immutable headers (a fetched Response): copy
+    for (const [k, v] of Object.entries(headers)) h.set(k, v);
+    return new Response(res.body, { status: res.status, statusText: res.statusText, headers: h });
+  }
 }
 
 const isId = (v: unknown) => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
@@ -105,7 +110,13 @@ async function readJsonRpcBody(req: Request, maxBytes: number, requestId: string
   if (declared > maxBytes) return tooLarge();
   const chunks: Uint8Array[] = [];
   let size = 0;
-  if (req.body) {
+  if (req.body && Number.isFinite(declared)) {
+    // A declared length within the limit: the HTTP layer delivers no more than it, so the body is read at once (and
+    // still checked, for callers that build a Request by hand).
+    const whole = new Uint8Array(await req.arrayBuffer());
+    if (whole.byteLength > maxBytes) return tooLarge();
+    chunks.push(whole);
+  } else if (req.body) {
     const reader = req.body.getReader();
     for (;;) {
       const { done, value } = await reader.read();

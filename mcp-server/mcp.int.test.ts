@@ -263,6 +263,8 @@ describe('bad input never crashes the server', () => {
     expect((await rawPost(INIT, { ...auth(), accept: 'text/html' })).status).toBe(406);
     const big = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'ping', params: { pad: 'x'.repeat(1024 * 1024 + 10) } });
     expect((await rawPost(big, auth())).status).toBe(413);
+    expect((await rawPost(big, { ...auth(), 'content-length': String(big.length) })).status).toBe(413); // declared too large
+    expect((await rawPost(big, { ...auth(), 'content-length': '100' })).status).toBe(413); // declared small, sent large
     const foreign = await rawPost(INIT, { ...auth(), origin: 'http://evil.example' });
     expect(foreign.status).toBe(403);
     expect((await foreign.json()).error.message).toContain('Origin');
