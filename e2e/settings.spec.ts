@@ -36,6 +36,10 @@ test('an agent token is created and shown once, then revoked', async ({ page }) 
   await expect(once).toBeVisible();
   const token = (await once.textContent())!.trim();
   expect(token.length).toBeGreaterThan(20);
+  await page.getByText('How to connect an agent').click();
+  const config = page.getByTestId('token-client-config');
+  await expect(config).toContainText(`Bearer ${token}`);
+  await expect(config).toContainText('/mcp');
   const row = page.getByTestId(`token-row-${name}`);
   await expect(row).toContainText('team Support');
   await expect(row).toContainText('kb_search');

@@ -35,7 +35,7 @@ function Form({ target, onDone }: { target: KillTarget; onDone: () => void }) {
         <DialogTitle>{kill ? 'Kill' : 'Revive'} <code>{target.tool.slug}</code> {target.tenantId ? `for ${target.tenantLabel}` : 'everywhere'}</DialogTitle>
         <DialogDescription>
           {kill
-            ? `The tool disappears from tools/list and every call is refused on the next request${target.tenantId ? ' of this tenant' : ' of every tenant'}, whatever the activation rules say.`
+            ? `The tool disappears from tools/list and every call is refused within 2 seconds${target.tenantId ? ' for this tenant' : ' for every tenant'}, whatever the activation rules say.`
             : `The activation rules apply again${target.killed && target.reason ? ` (killed because: ${target.reason})` : ''}.`}
         </DialogDescription>
       </DialogHeader>

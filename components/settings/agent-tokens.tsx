@@ -22,6 +22,10 @@ const PAGE = 20;
 const STATUS_VARIANT = { active: 'success', expired: 'warning', revoked: 'muted' } as const;
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '—');
 
+const mcpUrl = () => `${window.location.origin}/mcp`;
+const clientConfig = (token: string) =>
+  JSON.stringify({ mcpServers: { 'tool-platform': { type: 'http', url: mcpUrl(), headers: { Authorization: `Bearer ${token}` } } } }, null, 2);
+
 export function AgentTokens({ tenantId, tokens, members, canManage }: { tenantId: string; tokens: TAgentTokenDto[]; members: Members; canManage: boolean }) {
   const [created, setCreated] = useState<{ token: string; name: string } | null>(null);
   const [revoking, setRevoking] = useState<TAgentTokenDto | null>(null);
@@ -46,6 +50,12 @@ export function AgentTokens({ tenantId, tokens, members, canManage }: { tenantId
               <Alert variant="success" title={`Token “${created.name}” created`}>
                 <p>Copy it now: it is shown only once. Only a hash is stored.</p>
                 <code data-testid="token-once" className="my-2 block break-all rounded bg-background p-2 text-xs text-foreground">{created.token}</code>
+                <details className="my-2 text-xs">
+                  <summary className="cursor-pointer font-medium">How to connect an agent</summary>
+                  <p className="mt-1">Streamable HTTP at <code>{mcpUrl()}</code>, revision 2026-07-28 or any 2025 revision. A client configuration:</p>
+                  <pre data-testid="token-client-config" className="mt-1 overflow-x-auto rounded bg-background p-2 text-foreground">{clientConfig(created.token)}</pre>
+                  <CopyButton value={clientConfig(created.token)} label="Copy configuration" />
+                </details>
                 <div className="flex flex-wrap gap-2"><CopyButton value={created.token} label="Copy token" /><Button size="sm" variant="ghost" onClick={() => setCreated(null)}>Done</Button></div>
               </Alert>
             ) : null}
@@ -56,7 +66,7 @@ export function AgentTokens({ tenantId, tokens, members, canManage }: { tenantId
       <Card>
         <CardHeader>
           <CardTitle as="h2">Tokens</CardTitle>
-          <CardDescription>Revoking takes effect on the next request, on every replica.</CardDescription>
+          <CardDescription>Revoking takes effect within 2 seconds, on every replica.</CardDescription>
         </CardHeader>
         <CardContent className="grid gap-3">
           <div className="flex flex-wrap gap-2">
@@ -101,7 +111,7 @@ function RevokeForm({ tenantId, token, onDone }: { tenantId: string; token: TAge
     <div className="grid gap-4">
       <DialogHeader>
         <DialogTitle>Revoke “{token.name}”?</DialogTitle>
-        <DialogDescription>Agents using <code>{token.prefix}…</code> get 401 from their next request. This cannot be undone.</DialogDescription>
+        <DialogDescription>Agents using <code>{token.prefix}…</code> get 401 within 2 seconds, on every replica. This cannot be undone.</DialogDescription>
       </DialogHeader>
       {error ? <Alert variant="destructive">{error.message}</Alert> : null}
       <DialogFooter>

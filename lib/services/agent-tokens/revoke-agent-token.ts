@@ -1,5 +1,5 @@
 import 'server-only';
-// Revokes a token: every replica refuses it (401) once its short /mcp read cache expires (MCP_POLICY_CACHE_MS, 1 s by
+// Revokes a token: every replica refuses it (401) within 2 s (its /mcp read cache, MCP_POLICY_CACHE_MS: 1 s by
 // default, at most 2 s).
 import { randomUUID } from 'node:crypto';
 import { AppError } from '@/lib/errors';
