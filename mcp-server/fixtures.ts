@@ -1,7 +1,7 @@
 import 'server-only';
 // Fixture tools the official conformance suite expects (test_*). Served only when MCP_TEST_FIXTURES=1 — a test
 // switch that production never sets — and still audited. They touch no data.
-import type { CallToolResult, Tool } from '@modelcontextprotocol/server';
+import { inputRequired, MissingRequiredClientCapabilityError, type CallToolResult, type InputRequiredResult, type LoggingLevel, type Tool } from '@modelcontextprotocol/server';
 
 // A 1×1 red PNG and a short silent WAV, generated here rather than shipped as files.
 const PNG_1X1_RED = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==';
@@ -16,9 +16,16 @@ function silentWav(): string {
 
 const noArgs = { type: 'object', properties: {}, additionalProperties: false } as const;
 
+/** What a fixture may use of its call: progress, in-call logging, and the capabilities the client declared (2026-07-28). */
+export interface FixtureCall {
+  progress?: (progress: number, message: string) => Promise<void>;
+  log: (level: LoggingLevel, data: unknown) => Promise<void>;
+  clientCapabilities?: Record<string, unknown>;
+}
+
 interface Fixture {
   tool: Tool;
-  run: (progress?: (progress: number, message: string) => Promise<void>) => CallToolResult | Promise<CallToolResult>;
+  run: (call: FixtureCall) => CallToolResult | InputRequiredResult | Promise<CallToolResult | InputRequiredResult>;
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -39,7 +46,7 @@ const FIXTURES: Fixture[] = [
       { type: 'resource', resource: { uri: 'test://mixed-content-resource', mimeType: 'application/json', text: '{"test":"data","value":123}' } },
     ] }) },
   { tool: { name: 'test_tool_with_progress', description: 'Conformance fixture: reports progress 0, 50, 100.', inputSchema: noArgs },
-    run: async (progress) => {
+    run: async ({ progress }) => {
       for (const p of [0, 50, 100]) {
         await progress?.(p, `step ${p}`);
         if (p < 100) await pause(50);
@@ -65,6 +72,19 @@ const FIXTURES: Fixture[] = [
       },
     },
     run: () => ({ content: [{ type: 'text', text: 'ok' }] }) },
+  // Diagnostic tools of the 2026-07-28 `server-stateless` scenario.
+  { tool: { name: 'test_logging_tool', description: 'Conformance fixture: logs during the call (sent only when the request sets a log level).', inputSchema: noArgs },
+    run: async ({ log }) => {
+      await log('info', 'test_logging_tool ran');
+      return { content: [{ type: 'text', text: 'logged' }] };
+    } },
+  { tool: { name: 'test_missing_capability', description: 'Conformance fixture: needs the client sampling capability.', inputSchema: noArgs },
+    run: ({ clientCapabilities }) => {
+      if (!clientCapabilities?.sampling) throw new MissingRequiredClientCapabilityError({ requiredCapabilities: { sampling: {} } });
+      return { content: [{ type: 'text', text: 'the client can sample' }] };
+    } },
+  { tool: { name: 'test_streaming_elicitation', description: 'Conformance fixture: asks the client for input with an input_required result.', inputSchema: noArgs },
+    run: () => inputRequired({ inputRequests: { name: inputRequired.elicit({ message: 'Your name?', requestedSchema: { type: 'object', properties: { name: { type: 'string' } }, required: ['name'] } }) } }) },
 ];
 
 export function fixtureTools(): Tool[] {

@@ -59,8 +59,12 @@ export function createMcpServer(ctx: CallContext, opts: { fixtures: boolean; era
       };
       const fixture = opts.fixtures ? fixtureFor(req.params.name) : undefined;
       if (fixture) {
-        const result = await fixture.run(progress);
-        await auditCall({ pool: ctx.pool }, ctx.caller, ctx.requestId, { toolSlug: req.params.name, outcome: result.isError ? 'error' : 'success', latencyMs: 0, details: { fixture: true } });
+        const envelope = extra.mcpReq.envelope as Record<string, unknown> | undefined;
+        const result = await fixture.run({
+          progress, log: (level, data) => extra.mcpReq.log(level, data),
+          clientCapabilities: envelope?.['io.modelcontextprotocol/clientCapabilities'] as Record<string, unknown> | undefined,
+        });
+        await auditCall({ pool: ctx.pool }, ctx.caller, ctx.requestId, { toolSlug: req.params.name, outcome: 'isError' in result && result.isError ? 'error' : 'success', latencyMs: 0, details: { fixture: true } });
         return { ...result, _meta: { requestId: ctx.requestId } };
       }
       return callTool(ctx, req.params.name, req.params.arguments, extra.mcpReq.signal, progress);
