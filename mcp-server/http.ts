@@ -191,13 +191,14 @@ export async function handleMcpRequest(req: Request, deps: McpDeps = {}): Promis
 
   const pool = deps.pool ?? (await getPgPool());
   const ctx: CallContext = { db, pool, caller: auth.caller, requestId, http: {} };
-  const extra: Record<string, string> = { 'x-request-id': requestId };
+  // Every answer carries its request id; a JSON answer to a call a limit refused also carries Retry-After (a streamed
+  // answer has sent its headers before the pipeline knows).
+  const finish = (res: Response) =>
+    withHeaders(res, { 'x-request-id': requestId, ...(ctx.http.retryAfterSeconds && !isEventStream(res) ? { 'retry-after': String(ctx.http.retryAfterSeconds) } : {}) });
 
   if (!(await isLegacyRequest(req, body))) {
     const authInfo: AuthInfo = { token: auth.caller.tokenId, clientId: auth.caller.tokenId, scopes: auth.caller.scopes, extra: { binding: { ctx, fixtures: cfg.fixtures } satisfies RequestBinding } };
-    const res = await modern().fetch(req, { parsedBody: body, authInfo });
-    if (ctx.http.retryAfterSeconds && !isEventStream(res)) extra['retry-after'] = String(ctx.http.retryAfterSeconds);
-    return withHeaders(res, extra);
+    return finish(await modern().fetch(req, { parsedBody: body, authInfo }));
   }
 
   const server = createMcpServer(ctx, { fixtures: cfg.fixtures, era: 'legacy' });
@@ -216,11 +217,10 @@ export async function handleMcpRequest(req: Request, deps: McpDeps = {}): Promis
   }
   if (!streamed || !res.body) {
     close();
-    if (ctx.http.retryAfterSeconds) extra['retry-after'] = String(ctx.http.retryAfterSeconds);
-    return withHeaders(res, extra);
+    return finish(res);
   }
   // Streamed: the server lives until its stream has been sent (or the client goes away).
   const relay = new TransformStream<Uint8Array, Uint8Array>({ flush: close });
   res.body.pipeTo(relay.writable).catch(close);
-  return withHeaders(new Response(relay.readable, { status: res.status, statusText: res.statusText, headers: res.headers }), extra);
+  return finish(new Response(relay.readable, { status: res.status, statusText: res.statusText, headers: res.headers }));
 }

@@ -180,17 +180,11 @@ async function main() {
   const testDb = await createTestDatabase();
   process.env.DATABASE_URL = testDb.url;
   Object.assign(process.env, { NODE_ENV: 'production' });
-  const { getDb, getPgPool, disconnectDb } = await import('@/lib/server/db/client');
+  const { getDb, disconnectDb } = await import('@/lib/server/db/client');
   const { handleMcpRequest } = await import('@/mcp-server/http');
   const { bareHandler } = await import('./bench-bare-server');
   const { tokenFor } = await import('@/lib/testing/mcp');
   const db = await getDb();
-  // The /mcp pool emits the errors of its idle connections, and DROP DATABASE … WITH (FORCE) at teardown ends those
-  // still closing (pool.end() resolves before their sockets close): without a listener that would crash the run.
-  let tearingDown = false;
-  (await getPgPool()).on('error', (e) => {
-    if (!tearingDown) console.error('[bench] an idle PostgreSQL connection of the /mcp pool was lost', e);
-  });
 
   // Limits out of the way (they are still checked and counted on every call).
   const acme = await db.tenant.findUniqueOrThrow({ where: { slug: 'acme' } });
@@ -252,7 +246,6 @@ async function main() {
   console.log(`database: ${testDb.kind}`);
 
   await Promise.all([bare.close(), governed.close()]);
-  tearingDown = true;
   await disconnectDb();
   await testDb.teardown();
 }

@@ -5,6 +5,7 @@ import type { Actor } from '@/lib/policy';
 import { getDb } from '@/lib/server/db/client';
 import { createAgentToken } from '@/lib/services/agent-tokens/create-agent-token';
 import { handleMcpRequest, type McpDeps } from '@/mcp-server/http';
+import type { ProtocolEra } from '@/mcp-server/server';
 
 export const MCP_URL = 'http://localhost/mcp';
 
@@ -24,8 +25,8 @@ export async function tokenFor(tenantSlug: string, opts: { name?: string; team?:
 }
 
 /** The protocol eras /mcp serves: 2025 revisions (initialize handshake) and 2026-07-28 (per-request envelope). */
-export const ERAS = ['legacy', 'modern'] as const;
-export type Era = (typeof ERAS)[number];
+export const ERAS: readonly Era[] = ['legacy', 'modern'];
+export type Era = ProtocolEra;
 
 /**
  * An SDK (v2) client on /mcp, speaking the given era: 'legacy' runs the 2025 initialize handshake, 'modern' pins
@@ -33,10 +34,9 @@ export type Era = (typeof ERAS)[number];
  * connection pool) on the same database.
  */
 export async function connect(token: string, deps: McpDeps & { era?: Era } = {}): Promise<Client> {
-  const { era = 'legacy', ...rest } = deps;
-  deps = rest;
+  const { era = 'legacy', ...instance } = deps;
   const client = new Client({ name: 'integration-test', version: '1.0.0' }, era === 'modern' ? { versionNegotiation: { mode: { pin: '2026-07-28' } } } : {});
-  const fetch = (url: string | URL, init?: RequestInit) => handleMcpRequest(new Request(url, init), deps);
+  const fetch = (url: string | URL, init?: RequestInit) => handleMcpRequest(new Request(url, init), instance);
   const transport = new StreamableHTTPClientTransport(new URL(MCP_URL), { fetch, requestInit: { headers: { authorization: `Bearer ${token}` } } });
   await client.connect(transport);
   return client;

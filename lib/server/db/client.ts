@@ -41,8 +41,11 @@ export function getPgPool(): Promise<pg.Pool> {
   g.__platformPgPool ??= getDbState().then((s) => {
     const pool = new pg.Pool({ connectionString: s.target.url, max: s.target.embedded ? 4 : 10, connectionTimeoutMillis: 10_000 });
     // An idle connection that dies (restart, failover, terminated backend) is reported here; unheard, it would crash
-    // the process. The pool replaces it on the next query.
-    pool.on('error', (e) => console.error('[db] an idle connection of the /mcp pool was lost', e));
+    // the process. The pool replaces it on the next query. Once the pool is ending, its closing connections may still
+    // be cut (end() resolves before their sockets close, e.g. a test database dropped WITH (FORCE)): nothing to report.
+    pool.on('error', (e) => {
+      if (!pool.ending) console.error('[db] an idle connection of the /mcp pool was lost', e);
+    });
     return pool;
   });
   return g.__platformPgPool;
