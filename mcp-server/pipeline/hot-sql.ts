@@ -1,12 +1,15 @@
 import 'server-only';
 // The two statements every /mcp call runs outside a transaction, in plain SQL on a pg pool: the audit insert and
-// the rate-limit upsert. Same tables and semantics as through Prisma, a fraction of the CPU per call.
+// the rate-limit upsert. Same tables and semantics as through Prisma, a fraction of the CPU per call. Concurrent
+// calls of a process share them (coalesce.ts): one statement and one commit for the records of every call that
+// finished meanwhile, one increment for every call being counted meanwhile.
 // Both are named prepared statements of one fixed text each: every pool connection parses and plans them once, then
 // sends only Bind/Execute (a name must always map to the same text, hence unnest() arrays instead of a VALUES list
 // whose length depends on how many limits apply).
 import { createHash, randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { auditRow } from '@/lib/server/audit';
+import { Coalescer } from './coalesce';
 
 type Row = ReturnType<typeof auditRow>;
 
@@ -36,20 +39,45 @@ async function prepared<R extends pg.QueryResultRow>(pool: pg.Pool, { name, text
   return pool.query<R>(text, values);
 }
 
-const AUDIT_COLUMNS = [
-  'id', 'requestId', 'tenantId', 'actorKind', 'actorId', 'actorLabel', 'via', 'action', 'resourceType', 'resourceId', 'toolSlug', 'toolVersion',
-  'outcome', 'errorCode', 'latencyMs', 'costMicros', 'inputBytes', 'outputBytes', 'details', 'resourcesTouched', 'ip',
-] as const;
-const AUDIT_INSERT = statement('mcp_audit_insert', `INSERT INTO "AuditEvent" (${AUDIT_COLUMNS.map((c) => `"${c}"`).join(', ')}) VALUES (${AUDIT_COLUMNS.map((c, i) =>
-  c === 'outcome' ? `$${i + 1}::"AuditOutcome"` : c === 'details' ? `$${i + 1}::jsonb` : `$${i + 1}`).join(', ')})`);
+// The audit insert takes a batch of rows (see coalesce.ts): one column array per parameter, so the statement text —
+// and its prepared plan — is the same whatever the batch size. resourcesTouched is a text[] per row, which an
+// array parameter cannot nest: each row's list travels as JSON.
+const AUDIT_COLUMNS: readonly (readonly [keyof Row | 'id', string])[] = [
+  ['id', 'text'], ['requestId', 'text'], ['tenantId', 'text'], ['actorKind', 'text'], ['actorId', 'text'], ['actorLabel', 'text'], ['via', 'text'],
+  ['action', 'text'], ['resourceType', 'text'], ['resourceId', 'text'], ['toolSlug', 'text'], ['toolVersion', 'int4'], ['outcome', '"AuditOutcome"'],
+  ['errorCode', 'text'], ['latencyMs', 'int4'], ['costMicros', 'int4'], ['inputBytes', 'int4'], ['outputBytes', 'int4'], ['details', 'jsonb'],
+  ['resourcesTouched', 'jsonb'], ['ip', 'text'],
+];
+const AUDIT_INSERT = statement('mcp_audit_insert', `INSERT INTO "AuditEvent" (${AUDIT_COLUMNS.map(([c]) => `"${c}"`).join(', ')})
+  SELECT ${AUDIT_COLUMNS.map(([c]) => (c === 'resourcesTouched' ? 'ARRAY(SELECT jsonb_array_elements_text(t."resourcesTouched"))' : `t."${c}"`)).join(', ')}
+  FROM unnest(${AUDIT_COLUMNS.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')}) AS t(${AUDIT_COLUMNS.map(([c]) => `"${c}"`).join(', ')})`);
 
-export async function insertAuditRow(pool: pg.Pool, row: Row): Promise<void> {
-  const values = AUDIT_COLUMNS.map((c) => {
+/** Inserts audit rows in one statement (one transaction: all of them or none). */
+export async function insertAuditRows(pool: pg.Pool, rows: Row[]): Promise<void> {
+  const values = AUDIT_COLUMNS.map(([c]) => rows.map((row) => {
     if (c === 'id') return randomUUID();
     if (c === 'details') return row.details === undefined ? null : JSON.stringify(row.details);
+    if (c === 'resourcesTouched') return JSON.stringify(row.resourcesTouched);
     return row[c];
-  });
+  }));
   await prepared(pool, AUDIT_INSERT, values);
+}
+
+// One coalescer per pool: concurrent calls' records share statements and commits (one WAL flush for the batch).
+// Each caller still waits for its own record to be committed, so the audit stays fail-closed.
+const auditWriters = new WeakMap<pg.Pool, Coalescer<Row, null>>();
+
+/** Inserts one call's audit record, committed (synchronously) before it resolves; batched with concurrent ones. */
+export function insertAuditRow(pool: pg.Pool, row: Row): Promise<void> {
+  let writer = auditWriters.get(pool);
+  if (!writer) {
+    writer = new Coalescer<Row, null>(async (rows) => {
+      await insertAuditRows(pool, rows);
+      return rows.map(() => null);
+    }, { maxBatch: 64, maxInFlight: 2 });
+    auditWriters.set(pool, writer);
+  }
+  return writer.submit(row).then(() => undefined);
 }
 
 export interface CounterIncrement {
@@ -57,6 +85,9 @@ export interface CounterIncrement {
   windowStart: Date;
   expiresAt: Date;
 }
+
+/** A counter and its window: what one row of RateCounter counts. */
+export const counterSlot = (c: { key: string; windowStart: Date }) => `${c.key}@${c.windowStart.getTime()}`;
 
 // Both statements below touch their counters in one order (key, then window, as the database sorts them): concurrent
 // calls — one incrementing, another giving its increments back — then queue on the same row first instead of
@@ -88,25 +119,95 @@ async function withDeadlockRetry<T>(run: () => Promise<T>): Promise<T> {
 // worth it: every call of a tenant × tool increments the same rows, each increment holding their row locks until its
 // commit; synchronously that is until its WAL flush, so concurrent calls queued one flush each behind one another
 // (statement micro-benchmark: 3.6× the increments per second, a third of the PostgreSQL CPU per increment).
+// The window comes back as epoch milliseconds (a timestamp without time zone is read as UTC by extract(epoch)), so
+// the process's time zone never enters.
 const INCREMENT = statement('mcp_rate_increment', `INSERT INTO "RateCounter" ("key", "windowStart", "count", "expiresAt")
-  SELECT k, w, 1, e FROM unnest($1::text[], $2::timestamp(3)[], $3::timestamp(3)[]) AS t(k, w, e)
+  SELECT k, w, n, e FROM unnest($1::text[], $2::timestamp(3)[], $3::timestamp(3)[], $4::int4[]) AS t(k, w, e, n)
     CROSS JOIN (SELECT set_config('synchronous_commit', 'off', true)) AS async_commit ORDER BY k, w
-  ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateCounter"."count" + 1 RETURNING "key", "count"`);
+  ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateCounter"."count" + EXCLUDED."count"
+  RETURNING "key", (extract(epoch FROM "windowStart") * 1000)::float8 AS "windowMs", "count"`);
 
-/** Increments every counter atomically (one statement) and returns each counter's new value. */
-export async function incrementCounters(pool: pg.Pool, counters: CounterIncrement[]): Promise<Map<string, number>> {
-  const values = [counters.map((c) => c.key), counters.map((c) => utc(c.windowStart)), counters.map((c) => utc(c.expiresAt))];
-  const { rows } = await withDeadlockRetry(() => prepared<{ key: string; count: number }>(pool, INCREMENT, values));
-  return new Map(rows.map((r) => [r.key, Number(r.count)]));
+/**
+ * Adds `by[i]` (default 1) to each counter atomically (one statement) and returns each counter's new value, by
+ * counterSlot. Counters must be distinct slots.
+ */
+export async function incrementCounters(pool: pg.Pool, counters: CounterIncrement[], by?: number[]): Promise<Map<string, number>> {
+  const values = [counters.map((c) => c.key), counters.map((c) => utc(c.windowStart)), counters.map((c) => utc(c.expiresAt)), counters.map((_, i) => by?.[i] ?? 1)];
+  const { rows } = await withDeadlockRetry(() => prepared<{ key: string; windowMs: number; count: number }>(pool, INCREMENT, values));
+  return new Map(rows.map((r) => [`${r.key}@${r.windowMs}`, Number(r.count)]));
 }
 
-const DECREMENT = statement('mcp_rate_decrement', `UPDATE "RateCounter" r SET "count" = r."count" - 1
-  FROM (SELECT c."key", c."windowStart" FROM "RateCounter" c JOIN unnest($1::text[], $2::timestamp(3)[]) AS t(k, w) ON c."key" = t.k AND c."windowStart" = t.w
+const DECREMENT = statement('mcp_rate_decrement', `UPDATE "RateCounter" r SET "count" = r."count" - s.n
+  FROM (SELECT c."key", c."windowStart", t.n FROM "RateCounter" c JOIN unnest($1::text[], $2::timestamp(3)[], $3::int4[]) AS t(k, w, n) ON c."key" = t.k AND c."windowStart" = t.w
         ORDER BY c."key", c."windowStart" FOR UPDATE OF c) s
   WHERE r."key" = s."key" AND r."windowStart" = s."windowStart"`);
 
-/** Gives the increments of a refused call back (rows locked in the same order as incrementCounters). */
-export async function decrementCounters(pool: pg.Pool, counters: CounterIncrement[]): Promise<void> {
-  const values = [counters.map((c) => c.key), counters.map((c) => utc(c.windowStart))];
+/** Gives increments back: `by[i]` (default 1) from each counter (rows locked in the same order as incrementCounters). */
+export async function decrementCounters(pool: pg.Pool, counters: CounterIncrement[], by?: number[]): Promise<void> {
+  const values = [counters.map((c) => c.key), counters.map((c) => utc(c.windowStart)), counters.map((_, i) => by?.[i] ?? 1)];
   await withDeadlockRetry(() => prepared(pool, DECREMENT, values));
+}
+
+/** One counter a call must fit in. */
+export interface CounterClaim extends CounterIncrement {
+  limit: number;
+}
+
+/**
+ * Counts a batch of calls in one increment (coalesced: see coalesce.ts). Each slot gets the sum of its calls'
+ * units, and the statement returns where the slot ended; the batch's calls then take the units from the slot's
+ * previous value up, in arrival order, as if they had been counted one after another: a call fits if every counter it
+ * needs is still within its limit, and the units of the calls that do not fit are given back in one statement.
+ * Outcome per call: -1 when it fits, else the index of the first of its counters that is full.
+ */
+async function claimBatch(pool: pg.Pool, calls: CounterClaim[][]): Promise<number[]> {
+  const slots = new Map<string, { counter: CounterIncrement; units: number; taken: number }>();
+  for (const claims of calls) {
+    for (const c of claims) {
+      const id = counterSlot(c);
+      const slot = slots.get(id);
+      if (slot) {
+        slot.units++;
+        if (c.expiresAt > slot.counter.expiresAt) slot.counter = c;
+      } else slots.set(id, { counter: c, units: 1, taken: 0 });
+    }
+  }
+  const all = [...slots.values()];
+  const counts = await incrementCounters(pool, all.map((s) => s.counter), all.map((s) => s.units));
+  const outcomes = calls.map((claims) => {
+    const mine = claims.map((c) => {
+      const id = counterSlot(c);
+      return { slot: slots.get(id)!, before: (counts.get(id) ?? 0) - slots.get(id)!.units, limit: c.limit };
+    });
+    const full = mine.findIndex((m) => m.before + m.slot.taken + 1 > m.limit);
+    if (full < 0) for (const m of mine) m.slot.taken++;
+    return full;
+  });
+  const back = all.filter((s) => s.taken < s.units);
+  if (back.length > 0) {
+    try {
+      await decrementCounters(pool, back.map((s) => s.counter), back.map((s) => s.units - s.taken));
+    } catch (e) {
+      // The increment committed: failing the batch here would count its calls twice on retry. Units not given back
+      // only make the counters stricter for the rest of the window (never more calls than the limit).
+      console.error('[mcp] could not give back the units of refused calls', e);
+    }
+  }
+  return outcomes;
+}
+
+const claimers = new WeakMap<pg.Pool, Coalescer<CounterClaim[], number>>();
+
+/**
+ * Counts one call against every counter it must fit in, exact across replicas: -1 when it fits (its units stay
+ * counted), else the index of the first full counter (nothing of the call stays counted). Batched with concurrent
+ * calls of this process.
+ */
+export function claimCounters(pool: pg.Pool, claims: CounterClaim[]): Promise<number> {
+  let claimer = claimers.get(pool);
+  if (!claimer) {
+    claimer = new Coalescer<CounterClaim[], number>((calls) => claimBatch(pool, calls), { maxBatch: 64, maxInFlight: 2 });
+    claimers.set(pool, claimer);
+  }
+  return claimer.submit(claims);
 }

@@ -1,10 +1,11 @@
 import 'server-only';
 // Step 4: limits and quotas, exact across replicas. Fixed windows (minute, day) counted in the database with one
-// atomic upsert per request for every applicable key (tenant × tool, and the token's own limits). A call over any
-// limit is refused, and its increments are given back so a refused call consumes nothing.
+// atomic upsert for every applicable key (tenant × tool, and the token's own limits), shared by the calls this
+// process is counting at the same moment (hot-sql.ts). A call over any limit is refused, and its units are given
+// back so a refused call consumes nothing.
 import { rateCounterKey, rateWindowStart, RATE_WINDOWS, type RateWindow, type ToolAccess } from '@/lib/activation';
 import type pg from 'pg';
-import { decrementCounters, incrementCounters } from './hot-sql';
+import { claimCounters } from './hot-sql';
 import type { McpCaller } from './authenticate';
 
 export interface LimitCheck {
@@ -34,11 +35,9 @@ export function limitChecks(caller: McpCaller, access: ToolAccess, now: Date): L
 
 export async function consumeRateLimits(pool: pg.Pool, checks: LimitCheck[], now = new Date()): Promise<RateDecision> {
   if (checks.length === 0) return { ok: true };
-  const counters = checks.map((c) => ({ key: c.key, windowStart: c.windowStart, expiresAt: new Date(c.windowStart.getTime() + 2 * RATE_WINDOWS[c.window]) }));
-  const counts = await incrementCounters(pool, counters);
-  const over = checks.find((c) => (counts.get(c.key) ?? 0) > c.limit);
-  if (!over) return { ok: true };
-  await decrementCounters(pool, counters);
+  const full = await claimCounters(pool, checks.map((c) => ({ key: c.key, windowStart: c.windowStart, expiresAt: new Date(c.windowStart.getTime() + 2 * RATE_WINDOWS[c.window]), limit: c.limit })));
+  if (full < 0) return { ok: true };
+  const over = checks[full]!;
   const retryAfterSeconds = Math.max(1, Math.ceil((over.windowStart.getTime() + RATE_WINDOWS[over.window] - now.getTime()) / 1000));
   return { ok: false, label: over.label, limit: over.limit, retryAfterSeconds };
 }

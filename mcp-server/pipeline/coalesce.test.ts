@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { Coalescer } from './coalesce';
+
+/** A statement whose completion the test controls. */
+function controlled() {
+  const batches: number[][] = [];
+  const release: (() => void)[] = [];
+  const fail = new Set<number>();
+  const run = (items: number[]) => {
+    batches.push(items);
+    return new Promise<number[]>((resolve, reject) => {
+      release.push(() => (items.some((i) => fail.has(i)) ? reject(new Error(`item ${items.find((i) => fail.has(i))} refused`)) : resolve(items.map((i) => i * 10))));
+    });
+  };
+  return { batches, release, fail, run };
+}
+
+const settle = () => new Promise((r) => setImmediate(r));
+
+describe('Coalescer', () => {
+  it('sends a lone item at once, and gathers the items that arrive while a statement runs into the next one', async () => {
+    const s = controlled();
+    const c = new Coalescer(s.run, { maxBatch: 10, maxInFlight: 1 });
+    const first = c.submit(1);
+    await settle();
+    expect(s.batches).toEqual([[1]]);
+    const later = [c.submit(2), c.submit(3), c.submit(4)];
+    await settle();
+    expect(s.batches).toEqual([[1]]); // waiting for the running statement
+    s.release.shift()!();
+    expect(await first).toBe(10);
+    await settle();
+    expect(s.batches).toEqual([[1], [2, 3, 4]]);
+    s.release.shift()!();
+    expect(await Promise.all(later)).toEqual([20, 30, 40]);
+    expect(c.running).toBe(0);
+  });
+
+  it('keeps to maxBatch and maxInFlight', async () => {
+    const s = controlled();
+    const c = new Coalescer(s.run, { maxBatch: 2, maxInFlight: 2 });
+    const all = [1, 2, 3, 4, 5].map((i) => c.submit(i));
+    await settle();
+    expect(s.batches).toEqual([[1, 2], [3, 4]]);
+    expect(c.running).toBe(2);
+    s.release.shift()!();
+    await settle();
+    expect(s.batches).toEqual([[1, 2], [3, 4], [5]]);
+    while (s.release.length) s.release.shift()!();
+    expect(await Promise.all(all)).toEqual([10, 20, 30, 40, 50]);
+  });
+
+  it('retries a failed batch item by item, so an error reaches only the caller it concerns', async () => {
+    const s = controlled();
+    s.fail.add(3);
+    const c = new Coalescer(s.run, { maxBatch: 10, maxInFlight: 1 });
+    const all = [1, 2, 3].map((i) => c.submit(i).then((v) => ({ v }), (e: Error) => ({ e: e.message })));
+    await settle();
+    s.release.shift()!(); // the batch [1, 2, 3] fails
+    await settle();
+    expect(s.batches).toEqual([[1, 2, 3], [1], [2], [3]]);
+    while (s.release.length) s.release.shift()!();
+    expect(await Promise.all(all)).toEqual([{ v: 10 }, { v: 20 }, { e: 'item 3 refused' }]);
+  });
+
+  it('rejects a lone failed item without retrying it', async () => {
+    const s = controlled();
+    s.fail.add(1);
+    const c = new Coalescer(s.run, { maxBatch: 10, maxInFlight: 1 });
+    const one = c.submit(1);
+    await settle();
+    s.release.shift()!();
+    await expect(one).rejects.toThrow('item 1 refused');
+    expect(s.batches).toEqual([[1]]);
+  });
+});

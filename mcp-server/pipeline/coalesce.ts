@@ -1,0 +1,81 @@
+// Write coalescing for the per-call statements of /mcp (application-level group commit). Calls hand their item to a
+// Coalescer; while fewer than `maxInFlight` statements run, the items gathered so far go out together as one
+// statement, and the items arriving meanwhile wait for the next one. No timer: a lone call goes out at once (no
+// added latency when idle), and batches grow only with load, when each saved round trip and commit matters most.
+// Each caller still gets its own outcome: a batch that fails is retried item by item (the failed statement wrote
+// nothing), so one bad item never fails its neighbours and every error reaches exactly the callers it concerns.
+
+export interface CoalescerOptions {
+  /** Most items in one statement. */
+  maxBatch: number;
+  /** Most statements running at once for this coalescer. */
+  maxInFlight: number;
+}
+
+interface Waiting<I, O> {
+  item: I;
+  resolve: (o: O) => void;
+  reject: (e: unknown) => void;
+}
+
+export class Coalescer<I, O> {
+  private queue: Waiting<I, O>[] = [];
+  private inFlight = 0;
+  private scheduled = false;
+
+  /** `run` gets the items of one batch and returns one outcome per item, in order. */
+  constructor(private readonly run: (items: I[]) => Promise<O[]>, private readonly opts: CoalescerOptions) {}
+
+  submit(item: I): Promise<O> {
+    return new Promise<O>((resolve, reject) => {
+      this.queue.push({ item, resolve, reject });
+      if (!this.scheduled) {
+        // Items submitted in the same turn of the event loop leave together.
+        this.scheduled = true;
+        queueMicrotask(() => {
+          this.scheduled = false;
+          this.pump();
+        });
+      }
+    });
+  }
+
+  /** Statements running now (for tests and diagnostics). */
+  get running(): number {
+    return this.inFlight;
+  }
+
+  private pump(): void {
+    while (this.inFlight < this.opts.maxInFlight && this.queue.length > 0) {
+      const batch = this.queue.splice(0, this.opts.maxBatch);
+      this.inFlight++;
+      void this.flush(batch).finally(() => {
+        this.inFlight--;
+        this.pump();
+      });
+    }
+  }
+
+  private async flush(batch: Waiting<I, O>[]): Promise<void> {
+    let outcomes: O[];
+    try {
+      outcomes = await this.run(batch.map((w) => w.item));
+      if (outcomes.length !== batch.length) throw new Error(`coalesced statement returned ${outcomes.length} outcomes for ${batch.length} items`);
+    } catch (e) {
+      if (batch.length === 1) {
+        batch[0]!.reject(e);
+        return;
+      }
+      await Promise.all(batch.map(async (w) => {
+        try {
+          const [one] = await this.run([w.item]);
+          w.resolve(one as O);
+        } catch (err) {
+          w.reject(err);
+        }
+      }));
+      return;
+    }
+    batch.forEach((w, i) => w.resolve(outcomes[i]!));
+  }
+}
