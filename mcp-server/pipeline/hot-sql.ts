@@ -74,7 +74,7 @@ export function insertAuditRow(pool: pg.Pool, row: Row): Promise<void> {
     writer = new Coalescer<Row, null>(async (rows) => {
       await insertAuditRows(pool, rows);
       return rows.map(() => null);
-    }, { maxBatch: 64, maxInFlight: 2 });
+    }, { maxBatch: 64, maxInFlight: 1 });
     auditWriters.set(pool, writer);
   }
   return writer.submit(row).then(() => undefined);
@@ -206,7 +206,7 @@ const claimers = new WeakMap<pg.Pool, Coalescer<CounterClaim[], number>>();
 export function claimCounters(pool: pg.Pool, claims: CounterClaim[]): Promise<number> {
   let claimer = claimers.get(pool);
   if (!claimer) {
-    claimer = new Coalescer<CounterClaim[], number>((calls) => claimBatch(pool, calls), { maxBatch: 64, maxInFlight: 2 });
+    claimer = new Coalescer<CounterClaim[], number>((calls) => claimBatch(pool, calls), { maxBatch: 64, maxInFlight: 1 });
     claimers.set(pool, claimer);
   }
   return claimer.submit(claims);
