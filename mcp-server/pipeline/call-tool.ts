@@ -18,7 +18,7 @@ import { executeWithTimeout } from './execute';
 import { DEFAULT_COST_MICROS_PER_MS, touchToken } from './metrics';
 import { consumeRateLimits, limitChecks } from './rate-limit';
 import { checkOutput } from './redact-output';
-import { loadTenantPolicy, resolveServedTool, type ServedTool, type TenantRuntimePolicy } from './resolve-access';
+import { resolveCall, type ServedTool, type TenantRuntimePolicy } from './resolve-access';
 import { validateInput } from './validate-input';
 
 export interface CallContext {
@@ -40,12 +40,19 @@ export function textResult(text: string, requestId: string, isError: boolean, ex
 /** Reports how far the call got (0–100) when the caller asked for progress; never fails the call. */
 export type ProgressReporter = (progress: number, message: string) => Promise<void>;
 
+/** The tool's output broke its contract or its size limit: refused, never returned. */
+class OutputRejected extends Error {
+  constructor(readonly code: string, message: string) {
+    super(message);
+  }
+}
+
 export async function callTool(ctx: CallContext, name: string, rawArgs: unknown, signal?: AbortSignal, progress?: ProgressReporter): Promise<CallToolResult> {
   const { db, pool, caller, requestId } = ctx;
-  const report = (p: number, message: string) => (progress ? progress(p, message).catch(() => undefined) : Promise.resolve());
+  const report = (p: number, message: string) => progress!(p, message).catch(() => undefined);
   const started = performance.now();
   const elapsed = () => performance.now() - started;
-  const [resolved, policy] = await Promise.all([resolveServedTool(db, caller, name), loadTenantPolicy(db, caller)]);
+  const { resolved, policy } = await resolveCall(db, caller, name);
 
   // A tool the caller cannot see is answered exactly like an unknown one.
   if ('denied' in resolved) {
@@ -64,7 +71,7 @@ export async function callTool(ctx: CallContext, name: string, rawArgs: unknown,
     return refuse({ outcome: 'error', errorCode: 'NOT_EXECUTABLE', details: { kind: tool.kind } }, `${tool.slug} cannot be executed by this server (kind ${tool.kind}).`);
   }
 
-  await report(10, `${tool.slug}: caller authorized`);
+  if (progress) await report(10, `${tool.slug}: caller authorized`);
   // Arguments: schema and size.
   const input = validateInput(contract.input, rawArgs, tool.record.maxInputBytes);
   if (!input.ok) return refuse({ outcome: 'denied', errorCode: input.code, inputBytes: input.bytes, details: { reason: input.message } }, input.message);
@@ -79,7 +86,7 @@ export async function callTool(ctx: CallContext, name: string, rawArgs: unknown,
     return refuse({ outcome: 'denied', errorCode: 'RATE_LIMITED', inputBytes: input.bytes, details: { reason: message, arguments: auditArgs } }, message, { _meta: { retryAfterSeconds: rate.retryAfterSeconds } });
   }
 
-  await report(30, `${tool.slug}: arguments valid, within limits`);
+  if (progress) await report(30, `${tool.slug}: arguments valid, within limits`);
   // Human approval for critical calls.
   if (approvalNeeded(tool, args)) {
     const approval = await db.$transaction(async (tx) => {
@@ -108,10 +115,7 @@ export async function callTool(ctx: CallContext, name: string, rawArgs: unknown,
     details: { arguments: auditArgs, ...(tool.record.auditLevel === 'full' ? { output: out.value } : {}), redactions: out.redactions },
     resourcesTouched: r.effects.resourcesTouched,
   });
-  class OutputRejected extends Error {
-    constructor(readonly code: string, message: string) { super(message); }
-  }
-  await report(50, `${tool.slug}: running`);
+  if (progress) await report(50, `${tool.slug}: running`);
   try {
     let output: { value: Record<string, unknown>; json: string };
     if (executor.effect === 'db') {
@@ -138,7 +142,7 @@ export async function callTool(ctx: CallContext, name: string, rawArgs: unknown,
       output = { value: out.value, json: out.json };
     }
     touchToken(db, caller);
-    await report(100, `${tool.slug}: done, audited`);
+    if (progress) await report(100, `${tool.slug}: done, audited`);
     return { content: [{ type: 'text', text: output.json }], structuredContent: output.value, isError: false, _meta: { requestId } };
   } catch (e) {
     if (e instanceof AuditUnavailableError) {

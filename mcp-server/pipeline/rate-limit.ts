@@ -13,23 +13,24 @@ export interface LimitCheck {
   window: RateWindow;
   limit: number;
   windowStart: Date;
-  label: string;
+  /** What the limit is, for the refusal message (built only when a call is refused). */
+  label: () => string;
 }
 
 export type RateDecision = { ok: true } | { ok: false; label: string; limit: number; retryAfterSeconds: number };
 
 export function limitChecks(caller: McpCaller, access: ToolAccess, now: Date): LimitCheck[] {
   const checks: LimitCheck[] = [];
-  const add = (kind: 'tenant_tool' | 'token', window: RateWindow, limit: number | null, label: string) => {
+  const add = (kind: 'tenant_tool' | 'token', window: RateWindow, limit: number | null, label: () => string) => {
     if (limit === null) return;
     const id = kind === 'token' ? { tokenId: caller.tokenId } : { tenantId: caller.tenant.id, toolId: access.toolId };
     checks.push({ key: rateCounterKey(kind, id, window), window, limit, windowStart: rateWindowStart(now, window), label });
   };
   const t = access.limits.tenantTool;
-  add('tenant_tool', 'minute', t.requestsPerMinute, `${t.requestsPerMinute} requests per minute for ${access.slug} in tenant ${caller.tenant.slug}`);
-  add('tenant_tool', 'day', t.callsPerDay, `${t.callsPerDay} calls per day for ${access.slug} in tenant ${caller.tenant.slug}`);
-  add('token', 'minute', caller.limits.requestsPerMinute, `${caller.limits.requestsPerMinute} requests per minute for token ${caller.tokenName}`);
-  add('token', 'day', caller.limits.callsPerDay, `${caller.limits.callsPerDay} calls per day for token ${caller.tokenName}`);
+  add('tenant_tool', 'minute', t.requestsPerMinute, () => `${t.requestsPerMinute} requests per minute for ${access.slug} in tenant ${caller.tenant.slug}`);
+  add('tenant_tool', 'day', t.callsPerDay, () => `${t.callsPerDay} calls per day for ${access.slug} in tenant ${caller.tenant.slug}`);
+  add('token', 'minute', caller.limits.requestsPerMinute, () => `${caller.limits.requestsPerMinute} requests per minute for token ${caller.tokenName}`);
+  add('token', 'day', caller.limits.callsPerDay, () => `${caller.limits.callsPerDay} calls per day for token ${caller.tokenName}`);
   return checks;
 }
 
@@ -39,5 +40,5 @@ export async function consumeRateLimits(pool: pg.Pool, checks: LimitCheck[], now
   if (full < 0) return { ok: true };
   const over = checks[full]!;
   const retryAfterSeconds = Math.max(1, Math.ceil((over.windowStart.getTime() + RATE_WINDOWS[over.window] - now.getTime()) / 1000));
-  return { ok: false, label: over.label, limit: over.limit, retryAfterSeconds };
+  return { ok: false, label: over.label(), limit: over.limit, retryAfterSeconds };
 }

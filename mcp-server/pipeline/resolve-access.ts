@@ -84,24 +84,24 @@ async function definitions(db: PrismaClient, accesses: ToolAccess[]): Promise<Se
   });
 }
 
-/** The tenant's runtime policy (egress, data scopes, PII rules) for the caller. */
-export async function loadTenantPolicy(db: PrismaClient, caller: McpCaller): Promise<TenantRuntimePolicy> {
-  return (await snapshot(db, caller)).policy;
-}
-
 /** Every tool the caller may list (tools/list). */
 export async function listServedTools(db: PrismaClient, caller: McpCaller): Promise<ServedTool[]> {
   const { ctx } = await snapshot(db, caller);
   return definitions(db, enabledTools(ctx, accessCaller(caller)));
 }
 
-/** The one tool a tools/call names, or the reason it is not callable (kept for the audit; the caller sees "unknown tool"). */
-export async function resolveServedTool(db: PrismaClient, caller: McpCaller, name: string): Promise<{ tool: ServedTool } | { denied: string }> {
-  const { ctx } = await snapshot(db, caller);
+export type Resolution = { tool: ServedTool } | { denied: string };
+
+/**
+ * The one tool a tools/call names, or the reason it is not callable (kept for the audit; the caller sees "unknown
+ * tool"), with the tenant's runtime policy (egress, data scopes, PII rules): one snapshot read for both.
+ */
+export async function resolveCall(db: PrismaClient, caller: McpCaller, name: string): Promise<{ resolved: Resolution; policy: TenantRuntimePolicy }> {
+  const { ctx, policy } = await snapshot(db, caller);
   const entry = ctx.tools.find((t) => t.slug === name);
-  if (!entry) return { denied: 'no such tool' };
+  if (!entry) return { resolved: { denied: 'no such tool' }, policy };
   const access = resolveToolAccess(ctx, accessCaller(caller), entry);
-  if (!access.enabled) return { denied: `${access.source}: ${access.reason}` };
+  if (!access.enabled) return { resolved: { denied: `${access.source}: ${access.reason}` }, policy };
   const [tool] = await definitions(db, [access]);
-  return tool ? { tool } : { denied: `version ${access.version} has no definition` };
+  return { resolved: tool ? { tool } : { denied: `version ${access.version} has no definition` }, policy };
 }
