@@ -54,6 +54,17 @@ describe.each(ERAS)('%s protocol era', (era: Era) => {
       expect((unknown as ProtocolError).code).toBe(-32602);
     });
 
+    it('audits a call whatever characters its tool name holds (NUL, lone surrogate): still an unknown tool, never an internal error', async () => {
+      const odd = await acmeClient.callTool({ name: 'bad\u0000name\ud800', arguments: {} }).catch((e: unknown) => e);
+      // 2026-07-28 also carries the name in the Mcp-Name header, where it cannot be written as it is: the SDK refuses
+      // the header/body mismatch (-32020) before any tool is looked up.
+      if (era === 'modern') return expect((odd as ProtocolError).code).toBe(-32020);
+      expect((odd as ProtocolError).code).toBe(-32602);
+      const requestId = ((odd as ProtocolError).data as { requestId: string }).requestId;
+      const row = await (await getDb()).auditEvent.findFirstOrThrow({ where: { requestId } });
+      expect(row).toMatchObject({ outcome: 'denied', errorCode: 'UNKNOWN_TOOL', resourceId: 'bad\uFFFDname\uFFFD' });
+    });
+
     it('adds the tools enabled for the token’s team only', async () => {
       const support = await tokenFor('acme', { team: 'Support' });
       const c = await connect(support.token);

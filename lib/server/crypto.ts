@@ -33,7 +33,7 @@ export function generateAgentToken(): { token: string; prefix: string; hash: str
 }
 
 export function sha256(s: string | Buffer): string {
-  return crypto.createHash('sha256').update(s).digest('hex');
+  return crypto.hash('sha256', s, 'hex'); // one-shot: no Hash object (it runs on every /mcp request)
 }
 
 export function randomId(bytes = 12): string {

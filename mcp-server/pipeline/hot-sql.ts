@@ -39,28 +39,39 @@ async function prepared<R extends pg.QueryResultRow>(pool: pg.Pool, { name, text
   return pool.query<R>(text, values);
 }
 
-// The audit insert takes a batch of rows (see coalesce.ts): one column array per parameter, so the statement text —
-// and its prepared plan — is the same whatever the batch size. resourcesTouched is a text[] per row, which an
-// array parameter cannot nest: each row's list travels as JSON.
+// The audit insert takes a batch of rows (see coalesce.ts) as one JSON parameter, read back by jsonb_to_recordset:
+// the statement text — and its prepared plan — is the same whatever the batch size, and serializing the batch is one
+// native JSON.stringify (column arrays cost the pg driver an array literal per column).
 const AUDIT_COLUMNS: readonly (readonly [keyof Row | 'id', string])[] = [
   ['id', 'text'], ['requestId', 'text'], ['tenantId', 'text'], ['actorKind', 'text'], ['actorId', 'text'], ['actorLabel', 'text'], ['via', 'text'],
   ['action', 'text'], ['resourceType', 'text'], ['resourceId', 'text'], ['toolSlug', 'text'], ['toolVersion', 'int4'], ['outcome', '"AuditOutcome"'],
   ['errorCode', 'text'], ['latencyMs', 'int4'], ['costMicros', 'int4'], ['inputBytes', 'int4'], ['outputBytes', 'int4'], ['details', 'jsonb'],
-  ['resourcesTouched', 'jsonb'], ['ip', 'text'],
+  ['resourcesTouched', 'text[]'], ['ip', 'text'],
 ];
 const AUDIT_INSERT = statement('mcp_audit_insert', `INSERT INTO "AuditEvent" (${AUDIT_COLUMNS.map(([c]) => `"${c}"`).join(', ')})
-  SELECT ${AUDIT_COLUMNS.map(([c]) => (c === 'resourcesTouched' ? 'ARRAY(SELECT jsonb_array_elements_text(t."resourcesTouched"))' : `t."${c}"`)).join(', ')}
-  FROM unnest(${AUDIT_COLUMNS.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')}) AS t(${AUDIT_COLUMNS.map(([c]) => `"${c}"`).join(', ')})`);
+  SELECT ${AUDIT_COLUMNS.map(([c]) => `t."${c}"`).join(', ')}
+  FROM jsonb_to_recordset($1::jsonb) AS t(${AUDIT_COLUMNS.map(([c, type]) => `"${c}" ${type}`).join(', ')})`);
+
+/**
+ * What PostgreSQL can store of a string: no NUL character (text refuses it) and no lone surrogate (jsonb refuses its
+ * escape), each replaced by U+FFFD. A record must never fail because of what a caller sent (a tool name, arguments).
+ */
+function storable(value: unknown): unknown {
+  if (typeof value === 'string') return value.toWellFormed().replaceAll('\0', '\uFFFD');
+  if (Array.isArray(value)) return value.map(storable);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [storable(k) as string, storable(v)]));
+  return value;
+}
 
 /** Inserts audit rows in one statement (one transaction: all of them or none). */
 export async function insertAuditRows(pool: pg.Pool, rows: Row[]): Promise<void> {
-  const values = AUDIT_COLUMNS.map(([c]) => rows.map((row) => {
-    if (c === 'id') return randomUUID();
-    if (c === 'details') return row.details === undefined ? null : JSON.stringify(row.details);
-    if (c === 'resourcesTouched') return JSON.stringify(row.resourcesTouched);
-    return row[c];
-  }));
-  await prepared(pool, AUDIT_INSERT, values);
+  // An absent details is SQL NULL (not JSON null), as Prisma writes it.
+  const batch = rows.map((row) => ({ ...row, id: randomUUID(), details: row.details ?? undefined }));
+  let json = JSON.stringify(batch);
+  // JSON.stringify writes \u escapes only for control characters and lone surrogates: the rare batch that has one is
+  // cleaned (the others are sent as they are).
+  if (json.includes('\\u')) json = JSON.stringify(storable(batch));
+  await prepared(pool, AUDIT_INSERT, [json]);
 }
 
 // One coalescer per pool: concurrent calls' records share statements and commits (one WAL flush for the batch).
