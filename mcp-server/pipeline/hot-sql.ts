@@ -1,11 +1,12 @@
 import 'server-only';
-// The two statements every /mcp call runs outside a transaction, in plain SQL on a pg pool: the audit insert and
-// the rate-limit upsert. Same tables and semantics as through Prisma, a fraction of the CPU per call. Concurrent
-// calls of a process share them (coalesce.ts): one statement and one commit for the records of every call that
-// finished meanwhile, one increment for every call being counted meanwhile.
-// Both are named prepared statements of one fixed text each: every pool connection parses and plans them once, then
-// sends only Bind/Execute (a name must always map to the same text, hence unnest() arrays instead of a VALUES list
-// whose length depends on how many limits apply).
+// The two writes every /mcp call makes outside a transaction, in plain SQL on a pg pool: its audit record and its
+// rate-limit increments. Same tables and semantics as through Prisma, a fraction of the CPU per call. Concurrent
+// calls of a process share one statement (coalesce.ts): each statement carries the records of every call that
+// finished meanwhile and the increments of every call being counted meanwhile, so a call costs the database a
+// fraction of a statement and of a commit instead of two of each.
+// Statements are named and prepared, of one fixed text each: every pool connection parses and plans them once, then
+// sends only Bind/Execute (a name must always map to the same text, hence a JSON batch and unnest() arrays instead
+// of a VALUES list whose length depends on the batch).
 import { createHash, randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { auditRow } from '@/lib/server/audit';
@@ -39,58 +40,6 @@ async function prepared<R extends pg.QueryResultRow>(pool: pg.Pool, { name, text
   return pool.query<R>(text, values);
 }
 
-// The audit insert takes a batch of rows (see coalesce.ts) as one JSON parameter, read back by jsonb_to_recordset:
-// the statement text — and its prepared plan — is the same whatever the batch size, and serializing the batch is one
-// native JSON.stringify (column arrays cost the pg driver an array literal per column).
-const AUDIT_COLUMNS: readonly (readonly [keyof Row | 'id', string])[] = [
-  ['id', 'text'], ['requestId', 'text'], ['tenantId', 'text'], ['actorKind', 'text'], ['actorId', 'text'], ['actorLabel', 'text'], ['via', 'text'],
-  ['action', 'text'], ['resourceType', 'text'], ['resourceId', 'text'], ['toolSlug', 'text'], ['toolVersion', 'int4'], ['outcome', '"AuditOutcome"'],
-  ['errorCode', 'text'], ['latencyMs', 'int4'], ['costMicros', 'int4'], ['inputBytes', 'int4'], ['outputBytes', 'int4'], ['details', 'jsonb'],
-  ['resourcesTouched', 'text[]'], ['ip', 'text'],
-];
-const AUDIT_INSERT = statement('mcp_audit_insert', `INSERT INTO "AuditEvent" (${AUDIT_COLUMNS.map(([c]) => `"${c}"`).join(', ')})
-  SELECT ${AUDIT_COLUMNS.map(([c]) => `t."${c}"`).join(', ')}
-  FROM jsonb_to_recordset($1::jsonb) AS t(${AUDIT_COLUMNS.map(([c, type]) => `"${c}" ${type}`).join(', ')})`);
-
-/**
- * What PostgreSQL can store of a string: no NUL character (text refuses it) and no lone surrogate (jsonb refuses its
- * escape), each replaced by U+FFFD. A record must never fail because of what a caller sent (a tool name, arguments).
- */
-function storable(value: unknown): unknown {
-  if (typeof value === 'string') return value.toWellFormed().replaceAll('\0', '\uFFFD');
-  if (Array.isArray(value)) return value.map(storable);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [storable(k) as string, storable(v)]));
-  return value;
-}
-
-/** Inserts audit rows in one statement (one transaction: all of them or none). */
-export async function insertAuditRows(pool: pg.Pool, rows: Row[]): Promise<void> {
-  // An absent details is SQL NULL (not JSON null), as Prisma writes it.
-  const batch = rows.map((row) => ({ ...row, id: randomUUID(), details: row.details ?? undefined }));
-  let json = JSON.stringify(batch);
-  // JSON.stringify writes \u escapes only for control characters and lone surrogates: the rare batch that has one is
-  // cleaned (the others are sent as they are).
-  if (json.includes('\\u')) json = JSON.stringify(storable(batch));
-  await prepared(pool, AUDIT_INSERT, [json]);
-}
-
-// One coalescer per pool: concurrent calls' records share statements and commits (one WAL flush for the batch).
-// Each caller still waits for its own record to be committed, so the audit stays fail-closed.
-const auditWriters = new WeakMap<pg.Pool, Coalescer<Row, null>>();
-
-/** Inserts one call's audit record, committed (synchronously) before it resolves; batched with concurrent ones. */
-export function insertAuditRow(pool: pg.Pool, row: Row): Promise<void> {
-  let writer = auditWriters.get(pool);
-  if (!writer) {
-    writer = new Coalescer<Row, null>(async (rows) => {
-      await insertAuditRows(pool, rows);
-      return rows.map(() => null);
-    }, { maxBatch: 64, maxInFlight: 1 });
-    auditWriters.set(pool, writer);
-  }
-  return writer.submit(row).then(() => undefined);
-}
-
 export interface CounterIncrement {
   key: string;
   windowStart: Date;
@@ -99,10 +48,6 @@ export interface CounterIncrement {
 
 /** A counter and its window: what one row of RateCounter counts. */
 export const counterSlot = (c: { key: string; windowStart: Date }) => `${c.key}@${c.windowStart.getTime()}`;
-
-// Both statements below touch their counters in one order (key, then window, as the database sorts them): concurrent
-// calls — one incrementing, another giving its increments back — then queue on the same row first instead of
-// deadlocking.
 
 /**
  * The instant as the timestamp columns hold it (UTC, as Prisma writes and reads them). Not a Date: pg would send the
@@ -121,31 +66,73 @@ async function withDeadlockRetry<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
-// The increment commits asynchronously (synchronous_commit off for its own transaction only, set inside the
-// statement so it stays one round trip). Why this is safe: every call writes, after its increment and before it has
-// any effect or returns any result, a record that commits synchronously (its audit record, a dispatch record, or the
-// write transaction of a db tool; a refused call its decrement). Flushing that commit flushes the WAL before it, the
-// increment included. So an increment can be lost in a PostgreSQL crash only for a call that never ran nor answered,
-// and the counts stay exact across replicas (async commit changes durability, not visibility or locking). Why it is
-// worth it: every call of a tenant × tool increments the same rows, each increment holding their row locks until its
-// commit; synchronously that is until its WAL flush, so concurrent calls queued one flush each behind one another
-// (statement micro-benchmark: 3.6× the increments per second, a third of the PostgreSQL CPU per increment).
+// Audit records travel as one JSON parameter read back by jsonb_to_recordset (one native JSON.stringify; column
+// arrays cost the pg driver an array literal per column); counter increments as unnest() arrays.
+const AUDIT_COLUMNS: readonly (readonly [keyof Row | 'id', string])[] = [
+  ['id', 'text'], ['requestId', 'text'], ['tenantId', 'text'], ['actorKind', 'text'], ['actorId', 'text'], ['actorLabel', 'text'], ['via', 'text'],
+  ['action', 'text'], ['resourceType', 'text'], ['resourceId', 'text'], ['toolSlug', 'text'], ['toolVersion', 'int4'], ['outcome', '"AuditOutcome"'],
+  ['errorCode', 'text'], ['latencyMs', 'int4'], ['costMicros', 'int4'], ['inputBytes', 'int4'], ['outputBytes', 'int4'], ['details', 'jsonb'],
+  ['resourcesTouched', 'text[]'], ['ip', 'text'],
+];
+
+// Commit mode. A statement that carries audit records commits synchronously: a record is durable before its call
+// goes on. A statement that carries only increments commits asynchronously (synchronous_commit off for its own
+// transaction, set inside the statement so it stays one round trip). Why that is safe: every call writes, after its
+// increment and before it has any effect or returns any result, a record that commits synchronously (its audit
+// record, a dispatch record, or the write transaction of a db tool; a refused call its give-back). Flushing that
+// commit flushes the WAL before it, the increment included. So an increment can be lost in a PostgreSQL crash only
+// for a call that never ran nor answered, and the counts stay exact across replicas (async commit changes
+// durability, not visibility or locking). Why it is worth it: the calls of a tenant × tool increment the same rows,
+// each increment holding their row locks until its commit; synchronously that is until its WAL flush.
+// Lock order: increments and give-backs touch their counters in one order (key, then window, as the database sorts
+// them), so a statement incrementing and another giving back queue on the same row first instead of deadlocking.
 // The window comes back as epoch milliseconds (a timestamp without time zone is read as UTC by extract(epoch)), so
 // the process's time zone never enters.
-const INCREMENT = statement('mcp_rate_increment', `INSERT INTO "RateCounter" ("key", "windowStart", "count", "expiresAt")
-  SELECT k, w, n, e FROM unnest($1::text[], $2::timestamp(3)[], $3::timestamp(3)[], $4::int4[]) AS t(k, w, e, n)
-    CROSS JOIN (SELECT set_config('synchronous_commit', 'off', true)) AS async_commit ORDER BY k, w
+const WRITE = statement('mcp_hot_write', `WITH audit AS (
+    INSERT INTO "AuditEvent" (${AUDIT_COLUMNS.map(([c]) => `"${c}"`).join(', ')})
+    SELECT ${AUDIT_COLUMNS.map(([c]) => `a."${c}"`).join(', ')}
+    FROM jsonb_to_recordset($1::jsonb) AS a(${AUDIT_COLUMNS.map(([c, type]) => `"${c}" ${type}`).join(', ')})
+  )
+  INSERT INTO "RateCounter" ("key", "windowStart", "count", "expiresAt")
+  SELECT k, w, n, e FROM unnest($2::text[], $3::timestamp(3)[], $4::timestamp(3)[], $5::int4[]) AS t(k, w, e, n)
+    CROSS JOIN (SELECT set_config('synchronous_commit', CASE WHEN $6::boolean THEN 'off' ELSE current_setting('synchronous_commit') END, true)) AS commit_mode
+  ORDER BY k, w
   ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateCounter"."count" + EXCLUDED."count"
   RETURNING "key", (extract(epoch FROM "windowStart") * 1000)::float8 AS "windowMs", "count"`);
 
 /**
- * Adds `by[i]` (default 1) to each counter atomically (one statement) and returns each counter's new value, by
- * counterSlot. Counters must be distinct slots.
+ * What PostgreSQL can store of a string: no NUL character (text refuses it) and no lone surrogate (jsonb refuses its
+ * escape), each replaced by U+FFFD. A record must never fail because of what a caller sent (a tool name, arguments).
  */
-export async function incrementCounters(pool: pg.Pool, counters: CounterIncrement[], by?: number[]): Promise<Map<string, number>> {
-  const values = [counters.map((c) => c.key), counters.map((c) => utc(c.windowStart)), counters.map((c) => utc(c.expiresAt)), counters.map((_, i) => by?.[i] ?? 1)];
-  const { rows } = await withDeadlockRetry(() => prepared<{ key: string; windowMs: number; count: number }>(pool, INCREMENT, values));
-  return new Map(rows.map((r) => [`${r.key}@${r.windowMs}`, Number(r.count)]));
+function storable(value: unknown): unknown {
+  if (typeof value === 'string') return value.toWellFormed().replaceAll('\0', '\uFFFD');
+  if (Array.isArray(value)) return value.map(storable);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [storable(k) as string, storable(v)]));
+  return value;
+}
+
+/**
+ * One statement, one transaction: inserts the audit rows and adds `by[i]` (default 1) to each counter (distinct
+ * slots), returning each counter's new value by counterSlot. All of it or nothing.
+ */
+async function write(pool: pg.Pool, rows: Row[], counters: CounterIncrement[], by?: number[]): Promise<Map<string, number>> {
+  let json = '[]';
+  if (rows.length > 0) {
+    // An absent details is SQL NULL (not JSON null), as Prisma writes it.
+    const batch = rows.map((row) => ({ ...row, id: randomUUID(), details: row.details ?? undefined }));
+    json = JSON.stringify(batch);
+    // JSON.stringify writes \u escapes only for control characters and lone surrogates: the rare batch that has one
+    // is cleaned (the others are sent as they are).
+    if (json.includes('\\u')) json = JSON.stringify(storable(batch));
+  }
+  const values = [json, counters.map((c) => c.key), counters.map((c) => utc(c.windowStart)), counters.map((c) => utc(c.expiresAt)), counters.map((_, i) => by?.[i] ?? 1), rows.length === 0];
+  const { rows: counts } = await withDeadlockRetry(() => prepared<{ key: string; windowMs: number; count: number }>(pool, WRITE, values));
+  return new Map(counts.map((r) => [`${r.key}@${r.windowMs}`, Number(r.count)]));
+}
+
+/** Adds `by[i]` (default 1) to each counter atomically and returns each counter's new value, by counterSlot. */
+export function incrementCounters(pool: pg.Pool, counters: CounterIncrement[], by?: number[]): Promise<Map<string, number>> {
+  return write(pool, [], counters, by);
 }
 
 const DECREMENT = statement('mcp_rate_decrement', `UPDATE "RateCounter" r SET "count" = r."count" - s.n
@@ -153,7 +140,7 @@ const DECREMENT = statement('mcp_rate_decrement', `UPDATE "RateCounter" r SET "c
         ORDER BY c."key", c."windowStart" FOR UPDATE OF c) s
   WHERE r."key" = s."key" AND r."windowStart" = s."windowStart"`);
 
-/** Gives increments back: `by[i]` (default 1) from each counter (rows locked in the same order as incrementCounters). */
+/** Gives increments back: `by[i]` (default 1) from each counter (rows locked in the same order as increments). */
 export async function decrementCounters(pool: pg.Pool, counters: CounterIncrement[], by?: number[]): Promise<void> {
   const values = [counters.map((c) => c.key), counters.map((c) => utc(c.windowStart)), counters.map((_, i) => by?.[i] ?? 1)];
   await withDeadlockRetry(() => prepared(pool, DECREMENT, values));
@@ -164,17 +151,25 @@ export interface CounterClaim extends CounterIncrement {
   limit: number;
 }
 
+/** What a call hands the writer: its audit record, or the counters it must fit in. */
+type HotWrite = { audit: Row } | { claims: CounterClaim[] };
+
 /**
- * Counts a batch of calls in one increment (coalesced: see coalesce.ts). Each slot gets the sum of its calls'
- * units, and the statement returns where the slot ended; the batch's calls then take the units from the slot's
- * previous value up, in arrival order, as if they had been counted one after another: a call fits if every counter it
- * needs is still within its limit, and the units of the calls that do not fit are given back in one statement.
- * Outcome per call: -1 when it fits, else the index of the first of its counters that is full.
+ * Writes a batch of calls' records and claims in one statement. Each counter slot gets the sum of its calls' units,
+ * and the statement returns where the slot ended; the batch's claims then take the units from the slot's previous
+ * value up, in arrival order, as if they had been counted one after another: a call fits if every counter it needs
+ * is still within its limit, and the units of the calls that do not fit are given back in one statement.
+ * Outcome per claim: -1 when it fits, else the index of the first of its counters that is full; null for a record.
  */
-async function claimBatch(pool: pg.Pool, calls: CounterClaim[][]): Promise<number[]> {
+async function writeBatch(pool: pg.Pool, items: HotWrite[]): Promise<(number | null)[]> {
+  const rows: Row[] = [];
   const slots = new Map<string, { counter: CounterIncrement; units: number; taken: number }>();
-  for (const claims of calls) {
-    for (const c of claims) {
+  for (const item of items) {
+    if ('audit' in item) {
+      rows.push(item.audit);
+      continue;
+    }
+    for (const c of item.claims) {
       const id = counterSlot(c);
       const slot = slots.get(id);
       if (slot) {
@@ -184,11 +179,13 @@ async function claimBatch(pool: pg.Pool, calls: CounterClaim[][]): Promise<numbe
     }
   }
   const all = [...slots.values()];
-  const counts = await incrementCounters(pool, all.map((s) => s.counter), all.map((s) => s.units));
-  const outcomes = calls.map((claims) => {
-    const mine = claims.map((c) => {
+  const counts = await write(pool, rows, all.map((s) => s.counter), all.map((s) => s.units));
+  const outcomes = items.map((item) => {
+    if ('audit' in item) return null;
+    const mine = item.claims.map((c) => {
       const id = counterSlot(c);
-      return { slot: slots.get(id)!, before: (counts.get(id) ?? 0) - slots.get(id)!.units, limit: c.limit };
+      const slot = slots.get(id)!;
+      return { slot, before: (counts.get(id) ?? 0) - slot.units, limit: c.limit };
     });
     const full = mine.findIndex((m) => m.before + m.slot.taken + 1 > m.limit);
     if (full < 0) for (const m of mine) m.slot.taken++;
@@ -199,26 +196,39 @@ async function claimBatch(pool: pg.Pool, calls: CounterClaim[][]): Promise<numbe
     try {
       await decrementCounters(pool, back.map((s) => s.counter), back.map((s) => s.units - s.taken));
     } catch (e) {
-      // The increment committed: failing the batch here would count its calls twice on retry. Units not given back
-      // only make the counters stricter for the rest of the window (never more calls than the limit).
+      // The batch committed: failing it here would count its calls twice on retry. Units not given back only make
+      // the counters stricter for the rest of the window (never more calls than the limit).
       console.error('[mcp] could not give back the units of refused calls', e);
     }
   }
   return outcomes;
 }
 
-const claimers = new WeakMap<pg.Pool, Coalescer<CounterClaim[], number>>();
+// One writer per pool, one statement in flight: batches grow with load (measured best; see ARCHITECTURE.md).
+const writers = new WeakMap<pg.Pool, Coalescer<HotWrite, number | null>>();
+
+function writer(pool: pg.Pool): Coalescer<HotWrite, number | null> {
+  let w = writers.get(pool);
+  if (!w) {
+    w = new Coalescer<HotWrite, number | null>((items) => writeBatch(pool, items), { maxBatch: 64, maxInFlight: 1 });
+    writers.set(pool, w);
+  }
+  return w;
+}
+
+/**
+ * Inserts one call's audit record, committed synchronously before it resolves (the audit stays fail-closed);
+ * written together with concurrent calls' records and claims.
+ */
+export async function insertAuditRow(pool: pg.Pool, row: Row): Promise<void> {
+  await writer(pool).submit({ audit: row });
+}
 
 /**
  * Counts one call against every counter it must fit in, exact across replicas: -1 when it fits (its units stay
- * counted), else the index of the first full counter (nothing of the call stays counted). Batched with concurrent
- * calls of this process.
+ * counted), else the index of the first full counter (nothing of the call stays counted). Written together with
+ * concurrent calls' claims and records.
  */
-export function claimCounters(pool: pg.Pool, claims: CounterClaim[]): Promise<number> {
-  let claimer = claimers.get(pool);
-  if (!claimer) {
-    claimer = new Coalescer<CounterClaim[], number>((calls) => claimBatch(pool, calls), { maxBatch: 64, maxInFlight: 1 });
-    claimers.set(pool, claimer);
-  }
-  return claimer.submit(claims);
+export async function claimCounters(pool: pg.Pool, claims: CounterClaim[]): Promise<number> {
+  return (await writer(pool).submit({ claims })) as number;
 }
