@@ -65,6 +65,12 @@ describe('rate counters', () => {
     expect(await setting()).toBe(before);
   });
 
+  // The embedded database neither takes the setting nor enforces statement timeouts.
+  it.skipIf(process.env.TEST_DB_KIND !== 'postgres')('runs on a pool whose statements time out (a write stuck behind a lock cannot hold the process’s calls forever)', async () => {
+    const { rows } = await (await getPgPool()).query<{ statement_timeout: string }>('SHOW statement_timeout');
+    expect(rows[0]!.statement_timeout).toBe('10s');
+  });
+
   it('stays exact under concurrent increments and decrements from several pools on one database', async () => {
     const all = [await getPgPool(), await anotherPool(), await anotherPool()];
     const cs = counters(3);

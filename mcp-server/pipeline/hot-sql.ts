@@ -5,7 +5,7 @@ import 'server-only';
 // finished meanwhile and the increments of every call being counted meanwhile, so a call costs the database a
 // fraction of a statement and of a commit instead of two of each.
 // Statements are named and prepared, of one fixed text each: every pool connection parses and plans them once, then
-// sends only Bind/Execute (a name must always map to the same text, hence a JSON batch and unnest() arrays instead
+// sends only Bind/Execute (a name must always map to the same text, hence JSON batches and unnest() arrays instead
 // of a VALUES list whose length depends on the batch).
 import { createHash, randomUUID } from 'node:crypto';
 import type pg from 'pg';
@@ -66,8 +66,8 @@ async function withDeadlockRetry<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
-// Audit records travel as one JSON parameter read back by jsonb_to_recordset (one native JSON.stringify; column
-// arrays cost the pg driver an array literal per column); counter increments as unnest() arrays.
+// Audit records and counter increments travel as JSON parameters read back by jsonb_to_recordset: one native
+// JSON.stringify each (column arrays cost the pg driver an array literal per column).
 const AUDIT_COLUMNS: readonly (readonly [keyof Row | 'id', string])[] = [
   ['id', 'text'], ['requestId', 'text'], ['tenantId', 'text'], ['actorKind', 'text'], ['actorId', 'text'], ['actorLabel', 'text'], ['via', 'text'],
   ['action', 'text'], ['resourceType', 'text'], ['resourceId', 'text'], ['toolSlug', 'text'], ['toolVersion', 'int4'], ['outcome', '"AuditOutcome"'],
@@ -94,8 +94,8 @@ const WRITE = statement('mcp_hot_write', `WITH audit AS (
     FROM jsonb_to_recordset($1::jsonb) AS a(${AUDIT_COLUMNS.map(([c, type]) => `"${c}" ${type}`).join(', ')})
   )
   INSERT INTO "RateCounter" ("key", "windowStart", "count", "expiresAt")
-  SELECT k, w, n, e FROM unnest($2::text[], $3::timestamp(3)[], $4::timestamp(3)[], $5::int4[]) AS t(k, w, e, n)
-    CROSS JOIN (SELECT set_config('synchronous_commit', CASE WHEN $6::boolean THEN 'off' ELSE current_setting('synchronous_commit') END, true)) AS commit_mode
+  SELECT k, w, n, e FROM jsonb_to_recordset($2::jsonb) AS t(k text, w timestamp(3), e timestamp(3), n int4)
+    CROSS JOIN (SELECT set_config('synchronous_commit', CASE WHEN $3::boolean THEN 'off' ELSE current_setting('synchronous_commit') END, true)) AS commit_mode
   ORDER BY k, w
   ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateCounter"."count" + EXCLUDED."count"
   RETURNING "key", (extract(epoch FROM "windowStart") * 1000)::float8 AS "windowMs", "count"`);
@@ -125,7 +125,8 @@ async function write(pool: pg.Pool, rows: Row[], counters: CounterIncrement[], b
     // is cleaned (the others are sent as they are).
     if (json.includes('\\u')) json = JSON.stringify(storable(batch));
   }
-  const values = [json, counters.map((c) => c.key), counters.map((c) => utc(c.windowStart)), counters.map((c) => utc(c.expiresAt)), counters.map((_, i) => by?.[i] ?? 1), rows.length === 0];
+  const increments = JSON.stringify(counters.map((c, i) => ({ k: c.key, w: utc(c.windowStart), e: utc(c.expiresAt), n: by?.[i] ?? 1 })));
+  const values = [json, increments, rows.length === 0];
   const { rows: counts } = await withDeadlockRetry(() => prepared<{ key: string; windowMs: number; count: number }>(pool, WRITE, values));
   return new Map(counts.map((r) => [`${r.key}@${r.windowMs}`, Number(r.count)]));
 }

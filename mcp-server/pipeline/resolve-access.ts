@@ -13,7 +13,7 @@ import { TtlCache } from './ttl-cache';
 // Per-process caches, bounded in time (MCP_POLICY_CACHE_MS, at most 2 s): the tool record (limits, audit level,
 // criticality) can change, so definitions expire as fast as activations.
 let snapshots: TtlCache<string, { ctx: Awaited<ReturnType<typeof loadAccessContext>>; policy: TenantRuntimePolicy }> | null = null;
-let versionDefinitions: TtlCache<string, Awaited<ReturnType<typeof loadDefinitions>>> | null = null;
+let versionDefinitions: TtlCache<string, Omit<ServedTool, 'access'> | null> | null = null;
 
 /** What a caller's requests need from the database, read at most once per cache period per process. */
 function snapshot(db: PrismaClient, caller: McpCaller) {
@@ -58,29 +58,33 @@ async function loadTenantPolicyFresh(db: PrismaClient, tenantId: string): Promis
   return { egressAllowlist: p?.egressAllowlist ?? [], dataScopes: p?.dataScopes ?? [], piiRules: rules.success ? rules.data : ZPiiRules.parse({}) };
 }
 
-function loadDefinitions(db: PrismaClient, toolId: string, version: number) {
-  return db.toolVersion.findUnique({
+type Definition = Omit<ServedTool, 'access'>;
+
+/** A tool version as served (cached as such: shaped once per cache period, not per call). */
+async function loadDefinition(db: PrismaClient, toolId: string, version: number): Promise<Definition | null> {
+  const v = await db.toolVersion.findUnique({
     where: { toolId_version: { toolId, version } },
     select: {
       toolId: true, name: true, description: true, inputSchema: true, outputSchema: true, annotations: true,
       tool: { select: { slug: true, kind: true, title: true, timeoutMs: true, maxInputBytes: true, maxOutputBytes: true, auditLevel: true, critical: true, riskLevel: true } },
     },
   });
+  if (!v) return null;
+  const { tool } = v;
+  return {
+    slug: tool.slug, kind: tool.kind, name: v.name, title: tool.title, description: v.description,
+    inputSchema: v.inputSchema as Record<string, unknown>, outputSchema: (v.outputSchema as Record<string, unknown> | null) ?? null,
+    annotations: v.annotations as Record<string, unknown>,
+    record: { timeoutMs: tool.timeoutMs, maxInputBytes: tool.maxInputBytes, maxOutputBytes: tool.maxOutputBytes, auditLevel: tool.auditLevel, critical: tool.critical, riskLevel: tool.riskLevel },
+  };
 }
 
 async function definitions(db: PrismaClient, accesses: ToolAccess[]): Promise<ServedTool[]> {
   const cache = (versionDefinitions ??= new TtlCache(mcpConfig().policyCacheMs));
-  const versions = await Promise.all(accesses.map((a) => cache.get(`${a.toolId}:${a.version}`, () => loadDefinitions(db, a.toolId, a.version))));
-  return accesses.flatMap((a, i) => {
-    const v = versions[i];
-    if (!v) return [];
-    const { tool } = v;
-    return [{
-      access: a, slug: tool.slug, kind: tool.kind, name: v.name, title: tool.title, description: v.description,
-      inputSchema: v.inputSchema as Record<string, unknown>, outputSchema: (v.outputSchema as Record<string, unknown> | null) ?? null,
-      annotations: v.annotations as Record<string, unknown>,
-      record: { timeoutMs: tool.timeoutMs, maxInputBytes: tool.maxInputBytes, maxOutputBytes: tool.maxOutputBytes, auditLevel: tool.auditLevel, critical: tool.critical, riskLevel: tool.riskLevel },
-    }];
+  const versions = await Promise.all(accesses.map((a) => cache.get(`${a.toolId}:${a.version}`, () => loadDefinition(db, a.toolId, a.version))));
+  return accesses.flatMap((access, i) => {
+    const d = versions[i];
+    return d ? [{ ...d, access }] : [];
   });
 }
 

@@ -39,7 +39,9 @@ export async function getDb(): Promise<PrismaClient> {
  */
 export function getPgPool(): Promise<pg.Pool> {
   g.__platformPgPool ??= getDbState().then((s) => {
-    const pool = new pg.Pool({ connectionString: s.target.url, max: s.target.embedded ? 4 : 10, connectionTimeoutMillis: 10_000 });
+    // statement_timeout: a statement stuck behind a lock fails (and its calls with it, fail-closed) instead of holding
+    // every call of the process that waits for the same write.
+    const pool = new pg.Pool({ connectionString: s.target.url, max: s.target.embedded ? 4 : 10, connectionTimeoutMillis: 10_000, statement_timeout: 10_000 });
     // An idle connection that dies (restart, failover, terminated backend) is reported here; unheard, it would crash
     // the process. The pool replaces it on the next query. Once the pool is ending, its closing connections may still
     // be cut (end() resolves before their sockets close, e.g. a test database dropped WITH (FORCE)): nothing to report.
