@@ -73,4 +73,30 @@ describe('Coalescer', () => {
     await expect(one).rejects.toThrow('item 1 refused');
     expect(s.batches).toEqual([[1]]);
   });
+
+  it('keeps a batch within maxWeight, letting a heavier item go alone', async () => {
+    const s = controlled();
+    const c = new Coalescer(s.run, { maxBatch: 10, maxInFlight: 1, maxWeight: 10, weight: (i) => i });
+    const all = [3, 4, 5, 20, 1].map((i) => c.submit(i));
+    await settle();
+    expect(s.batches).toEqual([[3, 4]]);
+    for (const expected of [[[3, 4], [5]], [[3, 4], [5], [20]], [[3, 4], [5], [20], [1]]]) {
+      s.release.shift()!();
+      await settle();
+      expect(s.batches).toEqual(expected);
+    }
+    s.release.shift()!();
+    expect(await Promise.all(all)).toEqual([30, 40, 50, 200, 10]);
+  });
+
+  it('fails every item of a batch, without retrying, when the error leaves unknown what the statement wrote', async () => {
+    const s = controlled();
+    s.fail.add(2);
+    const c = new Coalescer(s.run, { maxBatch: 10, maxInFlight: 1, retryable: () => false });
+    const all = [1, 2].map((i) => c.submit(i).then((v) => ({ v }), (e: Error) => ({ e: e.message })));
+    await settle();
+    s.release.shift()!();
+    expect(await Promise.all(all)).toEqual([{ e: 'item 2 refused' }, { e: 'item 2 refused' }]);
+    expect(s.batches).toEqual([[1, 2]]);
+  });
 });

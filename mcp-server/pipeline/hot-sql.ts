@@ -8,7 +8,9 @@ import 'server-only';
 // sends only Bind/Execute (a name must always map to the same text, hence JSON batches and unnest() arrays instead
 // of a VALUES list whose length depends on the batch).
 import { createHash, randomUUID } from 'node:crypto';
-import type pg from 'pg';
+import pg from 'pg';
+
+const pgDatabaseError = pg.DatabaseError;
 import type { auditRow } from '@/lib/server/audit';
 import { Coalescer } from './coalesce';
 
@@ -211,7 +213,16 @@ const writers = new WeakMap<pg.Pool, Coalescer<HotWrite, number | null>>();
 function writer(pool: pg.Pool): Coalescer<HotWrite, number | null> {
   let w = writers.get(pool);
   if (!w) {
-    w = new Coalescer<HotWrite, number | null>((items) => writeBatch(pool, items), { maxBatch: 64, maxInFlight: 1 });
+    w = new Coalescer<HotWrite, number | null>((items) => writeBatch(pool, items), {
+      maxBatch: 64,
+      maxInFlight: 1,
+      // A record may carry a tool's whole output ("full" audit level): batches stay within a few MiB.
+      maxWeight: 4 << 20,
+      weight: (item) => ('audit' in item ? 1_000 + (item.audit.inputBytes ?? 0) + (item.audit.outputBytes ?? 0) : 100),
+      // An error PostgreSQL answered rolled the statement back: its items are retried one by one. Any other error (the
+      // connection dropped, perhaps during the commit) leaves the outcome unknown: the batch's calls fail, closed.
+      retryable: (e) => e instanceof pgDatabaseError,
+    });
     writers.set(pool, w);
   }
   return w;
