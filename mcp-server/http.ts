@@ -19,25 +19,17 @@ import type { CallContext } from './pipeline/call-tool';
 import { createMcpServer } from './server';
 
 /** What the SDK's modern handler hands back to the server factory: this request's pipeline context. */
-interface RequestBinding {
-  ctx: CallContext;
-  fixtures: boolean;
-}
-
-function bindingOf(authInfo: AuthInfo | undefined): RequestBinding {
-  const binding = authInfo?.extra?.binding as RequestBinding | undefined;
-  if (!binding) throw new Error('MCP request reached the server factory without its authenticated context');
-  return binding;
+function contextOf(authInfo: AuthInfo | undefined): CallContext {
+  const ctx = authInfo?.extra?.ctx as CallContext | undefined;
+  if (!ctx) throw new Error('MCP request reached the server factory without its authenticated context');
+  return ctx;
 }
 
 // One modern (2026-07-28) handler per process: it holds no request state, only the factory; every request gets a
 // fresh server bound to its own authenticated context. Legacy requests never reach it (routed below), hence 'reject'.
 let modernHandler: McpHttpHandler | null = null;
 function modern(): McpHttpHandler {
-  modernHandler ??= createMcpHandler(({ authInfo }) => {
-    const { ctx, fixtures } = bindingOf(authInfo);
-    return createMcpServer(ctx, { fixtures, era: 'modern' });
-  }, { legacy: 'reject', responseMode: 'auto', onerror: (e) => console.warn('[mcp] 2026-07-28 request refused or failed:', e.message) });
+  modernHandler ??= createMcpHandler(({ authInfo }) => createMcpServer(contextOf(authInfo), { fixtures: mcpConfig().fixtures, era: 'modern' }), { legacy: 'reject', responseMode: 'auto', onerror: (e) => console.warn('[mcp] 2026-07-28 request refused or failed:', e.message) });
   return modernHandler;
 }
 
@@ -197,7 +189,7 @@ export async function handleMcpRequest(req: Request, deps: McpDeps = {}): Promis
     withHeaders(res, { 'x-request-id': requestId, ...(ctx.http.retryAfterSeconds && !isEventStream(res) ? { 'retry-after': String(ctx.http.retryAfterSeconds) } : {}) });
 
   if (!(await isLegacyRequest(req, body))) {
-    const authInfo: AuthInfo = { token: auth.caller.tokenId, clientId: auth.caller.tokenId, scopes: auth.caller.scopes, extra: { binding: { ctx, fixtures: cfg.fixtures } satisfies RequestBinding } };
+    const authInfo: AuthInfo = { token: auth.caller.tokenId, clientId: auth.caller.tokenId, scopes: auth.caller.scopes, extra: { ctx } };
     return finish(await modern().fetch(req, { parsedBody: body, authInfo }));
   }
 

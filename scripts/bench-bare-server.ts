@@ -7,6 +7,7 @@
 import { createMcpHandler, isLegacyRequest, McpServer, WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/server';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { ZKbSearchInput } from '@/lib/schemas/builtin-tools';
+import { ZPiiRules } from '@/lib/schemas/tenant-policy';
 import { sharedJsonSchemaValidator } from '@/mcp-server/server';
 import { kbSearch } from '@/mcp-server/tools/kb-search';
 
@@ -18,11 +19,12 @@ export interface BareTenant {
 
 /** A fetch-style handler: one fresh SDK server per request, whichever protocol era the request speaks. */
 export function bareHandler(db: PrismaClient, tenant: BareTenant): (req: Request) => Promise<Response> {
+  const piiRules = ZPiiRules.parse({}); // the defaults, read once (the bare server redacts nothing)
   const build = () => {
     const server = new McpServer({ name: 'bare', version: '1.0.0' }, { jsonSchemaValidator: sharedJsonSchemaValidator });
     server.registerTool('kb_search', { description: 'kb', inputSchema: ZKbSearchInput }, async (args, ctx) => {
       const r = await kbSearch.execute(
-        { db, tenant: { id: tenant.id, slug: tenant.slug, name: tenant.name }, policy: { egressAllowlist: [], dataScopes: [], piiRules: { email: true, phone: true, iban: true, card: true, nir: true, custom: [] } } as never, caller: { tokenId: 'bare', tokenName: 'bare', teamId: null, userId: null }, requestId: 'bare', signal: ctx.mcpReq.signal, timeoutMs: 10_000, maxOutputBytes: 1 << 20, secret: async () => null },
+        { db, tenant: { id: tenant.id, slug: tenant.slug, name: tenant.name }, policy: { egressAllowlist: [], dataScopes: [], piiRules }, caller: { tokenId: 'bare', tokenName: 'bare', teamId: null, userId: null }, requestId: 'bare', signal: ctx.mcpReq.signal, timeoutMs: 10_000, maxOutputBytes: 1 << 20, secret: async () => null },
         args,
       );
       return { content: [{ type: 'text', text: JSON.stringify(r.output) }], structuredContent: r.output };

@@ -49,7 +49,7 @@ class OutputRejected extends Error {
 
 export async function callTool(ctx: CallContext, name: string, rawArgs: unknown, signal?: AbortSignal, progress?: ProgressReporter): Promise<CallToolResult> {
   const { db, pool, caller, requestId } = ctx;
-  const report = (p: number, message: string) => progress!(p, message).catch(() => undefined);
+  const report = progress && ((p: number, message: string) => progress(p, message).catch(() => undefined));
   const started = performance.now();
   const elapsed = () => performance.now() - started;
   const { resolved, policy } = await resolveCall(db, caller, name);
@@ -71,7 +71,7 @@ export async function callTool(ctx: CallContext, name: string, rawArgs: unknown,
     return refuse({ outcome: 'error', errorCode: 'NOT_EXECUTABLE', details: { kind: tool.kind } }, `${tool.slug} cannot be executed by this server (kind ${tool.kind}).`);
   }
 
-  if (progress) await report(10, `${tool.slug}: caller authorized`);
+  if (report) await report(10, `${tool.slug}: caller authorized`);
   // Arguments: schema and size.
   const input = validateInput(contract.input, rawArgs, tool.record.maxInputBytes);
   if (!input.ok) return refuse({ outcome: 'denied', errorCode: input.code, inputBytes: input.bytes, details: { reason: input.message } }, input.message);
@@ -86,7 +86,7 @@ export async function callTool(ctx: CallContext, name: string, rawArgs: unknown,
     return refuse({ outcome: 'denied', errorCode: 'RATE_LIMITED', inputBytes: input.bytes, details: { reason: message, arguments: auditArgs } }, message, { _meta: { retryAfterSeconds: rate.retryAfterSeconds } });
   }
 
-  if (progress) await report(30, `${tool.slug}: arguments valid, within limits`);
+  if (report) await report(30, `${tool.slug}: arguments valid, within limits`);
   // Human approval for critical calls.
   if (approvalNeeded(tool, args)) {
     const approval = await db.$transaction(async (tx) => {
@@ -115,7 +115,7 @@ export async function callTool(ctx: CallContext, name: string, rawArgs: unknown,
     details: { arguments: auditArgs, ...(tool.record.auditLevel === 'full' ? { output: out.value } : {}), redactions: out.redactions },
     resourcesTouched: r.effects.resourcesTouched,
   });
-  if (progress) await report(50, `${tool.slug}: running`);
+  if (report) await report(50, `${tool.slug}: running`);
   try {
     let output: { value: Record<string, unknown>; json: string };
     if (executor.effect === 'db') {
@@ -142,7 +142,7 @@ export async function callTool(ctx: CallContext, name: string, rawArgs: unknown,
       output = { value: out.value, json: out.json };
     }
     touchToken(db, caller);
-    if (progress) await report(100, `${tool.slug}: done, audited`);
+    if (report) await report(100, `${tool.slug}: done, audited`);
     return { content: [{ type: 'text', text: output.json }], structuredContent: output.value, isError: false, _meta: { requestId } };
   } catch (e) {
     if (e instanceof AuditUnavailableError) {
@@ -150,8 +150,7 @@ export async function callTool(ctx: CallContext, name: string, rawArgs: unknown,
       throw new ProtocolError(ProtocolErrorCode.InternalError, e.message, { requestId });
     }
     if (e instanceof ToolRefusal || e instanceof OutputRejected) {
-      const code = e instanceof ToolRefusal ? e.code : e.code;
-      return refuse({ outcome: DENIAL_CODES.has(code) ? 'denied' : 'error', errorCode: code, inputBytes: input.bytes, details: { reason: e.message, arguments: auditArgs } }, e.message);
+      return refuse({ outcome: DENIAL_CODES.has(e.code) ? 'denied' : 'error', errorCode: e.code, inputBytes: input.bytes, details: { reason: e.message, arguments: auditArgs } }, e.message);
     }
     console.error(`[mcp] ${requestId}: ${tool.slug} failed`, e);
     return refuse({ outcome: 'error', errorCode: 'INTERNAL', inputBytes: input.bytes, details: { reason: 'internal error', arguments: auditArgs } }, `${tool.slug} failed with an internal error (request ${requestId}).`);

@@ -7,11 +7,10 @@ import 'server-only';
 // Statements are named and prepared, of one fixed text each: every pool connection parses and plans them once, then
 // sends only Bind/Execute (a name must always map to the same text, hence JSON batches and unnest() arrays instead
 // of a VALUES list whose length depends on the batch).
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-
-const pgDatabaseError = pg.DatabaseError;
 import type { auditRow } from '@/lib/server/audit';
+import { sha256 } from '@/lib/server/crypto';
 import { Coalescer } from './coalesce';
 
 type Row = ReturnType<typeof auditRow>;
@@ -27,7 +26,7 @@ const SESSION_MISMATCH = new Set(['42P05', '26000']); // duplicate_prepared_stat
  * then prepares the new text under a new name instead of failing on the old one.
  */
 function statement(name: string, text: string): { name: string; text: string } {
-  return { name: `${name}_${createHash('sha256').update(text).digest('hex').slice(0, 12)}`, text };
+  return { name: `${name}_${sha256(text).slice(0, 12)}`, text };
 }
 
 async function prepared<R extends pg.QueryResultRow>(pool: pg.Pool, { name, text }: { name: string; text: string }, values: unknown[]): Promise<pg.QueryResult<R>> {
@@ -165,32 +164,30 @@ type HotWrite = { audit: Row } | { claims: CounterClaim[] };
  * Outcome per claim: -1 when it fits, else the index of the first of its counters that is full; null for a record.
  */
 async function writeBatch(pool: pg.Pool, items: HotWrite[]): Promise<(number | null)[]> {
+  interface Slot { counter: CounterIncrement; units: number; taken: number; before: number }
   const rows: Row[] = [];
-  const slots = new Map<string, { counter: CounterIncrement; units: number; taken: number }>();
-  for (const item of items) {
+  const slots = new Map<string, Slot>();
+  // Per item: its record (null) or, for a claim, each counter's slot with its limit.
+  const claimed = items.map((item) => {
     if ('audit' in item) {
       rows.push(item.audit);
-      continue;
+      return null;
     }
-    for (const c of item.claims) {
+    return item.claims.map((c) => {
       const id = counterSlot(c);
-      const slot = slots.get(id);
-      if (slot) {
-        slot.units++;
-        if (c.expiresAt > slot.counter.expiresAt) slot.counter = c;
-      } else slots.set(id, { counter: c, units: 1, taken: 0 });
-    }
-  }
+      let slot = slots.get(id);
+      if (!slot) slots.set(id, (slot = { counter: c, units: 0, taken: 0, before: 0 }));
+      slot.units++;
+      if (c.expiresAt > slot.counter.expiresAt) slot.counter = c;
+      return { slot, limit: c.limit };
+    });
+  });
   const all = [...slots.values()];
   const counts = await write(pool, rows, all.map((s) => s.counter), all.map((s) => s.units));
-  const outcomes = items.map((item) => {
-    if ('audit' in item) return null;
-    const mine = item.claims.map((c) => {
-      const id = counterSlot(c);
-      const slot = slots.get(id)!;
-      return { slot, before: (counts.get(id) ?? 0) - slot.units, limit: c.limit };
-    });
-    const full = mine.findIndex((m) => m.before + m.slot.taken + 1 > m.limit);
+  for (const [id, slot] of slots) slot.before = (counts.get(id) ?? 0) - slot.units;
+  const outcomes = claimed.map((mine) => {
+    if (!mine) return null;
+    const full = mine.findIndex((m) => m.slot.before + m.slot.taken + 1 > m.limit);
     if (full < 0) for (const m of mine) m.slot.taken++;
     return full;
   });
@@ -221,7 +218,7 @@ function writer(pool: pg.Pool): Coalescer<HotWrite, number | null> {
       weight: (item) => ('audit' in item ? 1_000 + (item.audit.inputBytes ?? 0) + (item.audit.outputBytes ?? 0) : 100),
       // An error PostgreSQL answered rolled the statement back: its items are retried one by one. Any other error (the
       // connection dropped, perhaps during the commit) leaves the outcome unknown: the batch's calls fail, closed.
-      retryable: (e) => e instanceof pgDatabaseError,
+      retryable: (e) => e instanceof pg.DatabaseError,
     });
     writers.set(pool, w);
   }

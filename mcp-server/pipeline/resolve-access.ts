@@ -13,7 +13,7 @@ import { TtlCache } from './ttl-cache';
 // Per-process caches, bounded in time (MCP_POLICY_CACHE_MS, at most 2 s): the tool record (limits, audit level,
 // criticality) can change, so definitions expire as fast as activations.
 let snapshots: TtlCache<string, { ctx: Awaited<ReturnType<typeof loadAccessContext>>; policy: TenantRuntimePolicy }> | null = null;
-let versionDefinitions: TtlCache<string, Omit<ServedTool, 'access'> | null> | null = null;
+let versionDefinitions: TtlCache<string, Definition | null> | null = null;
 
 /** What a caller's requests need from the database, read at most once per cache period per process. */
 function snapshot(db: PrismaClient, caller: McpCaller) {
@@ -41,6 +41,9 @@ export interface ServedTool {
   record: { timeoutMs: number; maxInputBytes: number; maxOutputBytes: number; auditLevel: string; critical: boolean; riskLevel: string };
 }
 
+/** A tool version as served, before the caller's access is attached. */
+type Definition = Omit<ServedTool, 'access'>;
+
 export interface TenantRuntimePolicy {
   egressAllowlist: string[];
   dataScopes: string[];
@@ -57,8 +60,6 @@ async function loadTenantPolicyFresh(db: PrismaClient, tenantId: string): Promis
   // A corrupt rule set fails closed: every built-in detector on.
   return { egressAllowlist: p?.egressAllowlist ?? [], dataScopes: p?.dataScopes ?? [], piiRules: rules.success ? rules.data : ZPiiRules.parse({}) };
 }
-
-type Definition = Omit<ServedTool, 'access'>;
 
 /** A tool version as served (cached as such: shaped once per cache period, not per call). */
 async function loadDefinition(db: PrismaClient, toolId: string, version: number): Promise<Definition | null> {
