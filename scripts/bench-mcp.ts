@@ -16,10 +16,12 @@
 //   BENCH_CONNECTIONS  concurrent keep-alive connections (default 10)
 //   BENCH_ERA=2025|2026  the protocol revision the calls speak: 2025-11-25 (default; what most agents send today)
 //                        or 2026-07-28 (per-request _meta envelope and Mcp-Method/Mcp-Name headers)
-//   BENCH_ONLY=governed|bare  loads one server only (rounds of that server alone), e.g. under `node --cpu-prof`
-//                             to see where a call's time goes
+//   BENCH_ONLY=governed|bare  loads one server only (rounds of that server alone)
+//   BENCH_PROFILE=file.cpuprofile  writes a CPU profile of this process over the measured rounds only (not the set-up
+//                                  or warm-up), to open in Chrome DevTools: where a call's time goes
 import fs from 'node:fs';
 import http from 'node:http';
+import inspector from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
 import { createTestDatabase } from '@/lib/testing/test-database';
@@ -209,6 +211,12 @@ async function main() {
   for (const n of names) await load(servers[n].target, servers[n].token, 2);
   const auditedBefore = await db.auditEvent.count({ where: { action: 'tool.called', actorLabel: 'token:bench' } });
 
+  const profiler = process.env.BENCH_PROFILE ? new inspector.Session() : null;
+  if (profiler) {
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.start');
+  }
   console.log(header());
   const results: Record<Name, Figures[]> = { bare: [], governed: [] };
   const ratios: number[] = [];
@@ -229,6 +237,12 @@ async function main() {
       addedP50.push(round.governed.p50 - round.bare.p50);
       console.log(`${''.padEnd(7)} ${'ratio'.padEnd(9)} ${num((round.governed.rps / round.bare.rps) * 100, 7)}%   added p50 ${num(round.governed.p50 - round.bare.p50, 0)} ms, p95 ${num(round.governed.p95 - round.bare.p95, 0)} ms`);
     }
+  }
+  if (profiler) {
+    const { profile } = await profiler.post('Profiler.stop');
+    fs.writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify(profile));
+    profiler.disconnect();
+    console.log(`CPU profile of the measured rounds written to ${process.env.BENCH_PROFILE}`);
   }
   const audited = (await db.auditEvent.count({ where: { action: 'tool.called', actorLabel: 'token:bench' } })) - auditedBefore;
 

@@ -15,7 +15,11 @@ function controlled() {
   return { batches, release, fail, run };
 }
 
-const settle = () => new Promise((r) => setImmediate(r));
+/** Lets the event loop run two turns: whatever the coalescer scheduled for the next turn has happened. */
+const settle = async () => {
+  await new Promise((r) => setImmediate(r));
+  await new Promise((r) => setImmediate(r));
+};
 
 describe('Coalescer', () => {
   it('sends a lone item at once, and gathers the items that arrive while a statement runs into the next one', async () => {
@@ -34,6 +38,22 @@ describe('Coalescer', () => {
     s.release.shift()!();
     expect(await Promise.all(later)).toEqual([20, 30, 40]);
     expect(c.running).toBe(0);
+  });
+
+  it('lets the items that arrive in the same turn as a statement ends join the next statement', async () => {
+    const s = controlled();
+    const c = new Coalescer(s.run, { maxBatch: 10, maxInFlight: 1 });
+    const first = c.submit(1);
+    await settle();
+    const second = c.submit(2);
+    s.release.shift()!();
+    expect(await first).toBe(10);
+    for (let i = 0; i < 20; i++) await Promise.resolve(); // the statement has ended and its promise callbacks have run
+    const third = c.submit(3); // an item arriving in the same turn of the event loop still joins
+    await settle();
+    expect(s.batches).toEqual([[1], [2, 3]]);
+    s.release.shift()!();
+    expect(await Promise.all([second, third])).toEqual([20, 30]);
   });
 
   it('keeps to maxBatch and maxInFlight', async () => {

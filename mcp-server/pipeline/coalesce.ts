@@ -1,7 +1,8 @@
 // Write coalescing for the per-call statements of /mcp (application-level group commit). Calls hand their item to a
 // Coalescer; while fewer than `maxInFlight` statements run, the items gathered so far go out together as one
-// statement, and the items arriving meanwhile wait for the next one. No timer: a lone call goes out at once (no
-// added latency when idle), and batches grow only with load, when each saved round trip and commit matters most.
+// statement, and the items arriving meanwhile wait for the next one, which leaves as soon as a statement ends and
+// the event loop has handled the I/O ready at that moment. No timer: a lone call goes out at once (no added latency
+// when idle), and batches grow only with load, when each saved round trip and commit matters most.
 // Each caller still gets its own outcome: a batch whose statement certainly wrote nothing is retried item by item,
 // so one bad item never fails its neighbours and every error reaches exactly the callers it concerns.
 
@@ -60,7 +61,9 @@ export class Coalescer<I, O> {
       this.inFlight++;
       void this.flush(batch).finally(() => {
         this.inFlight--;
-        this.pump();
+        // The next statement leaves once the event loop has handled the I/O that is ready now (setImmediate runs
+        // after the poll phase): the calls answered by that I/O join it instead of waiting for the one after.
+        setImmediate(() => this.pump());
       });
     }
   }
