@@ -5,7 +5,6 @@ import 'server-only';
 // -32600). Then the request goes to the era it speaks: 2026-07-28 requests (per-request `_meta` envelope) to the SDK's
 // createMcpHandler, 2025-era requests (initialize handshake, no envelope) to a per-request streamable HTTP transport.
 // Either way a new server per request: sharing one across requests leaks responses between clients.
-import { randomUUID } from 'node:crypto';
 import { createMcpHandler, isLegacyRequest, WebStandardStreamableHTTPServerTransport, type AuthInfo, type McpHttpHandler } from '@modelcontextprotocol/server';
 import type pg from 'pg';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
@@ -17,6 +16,7 @@ import { JSONRPC, jsonRpcErrorResponse } from './jsonrpc';
 import { authenticate } from './pipeline/authenticate';
 import type { CallContext } from './pipeline/call-tool';
 import { createMcpServer } from './server';
+import { newRequestId } from '@/lib/server/ids';
 
 /** What the SDK's modern handler hands back to the server factory: this request's pipeline context. */
 function contextOf(authInfo: AuthInfo | undefined): CallContext {
@@ -146,7 +146,7 @@ function asksForProgress(body: unknown): boolean {
 }
 
 export async function handleMcpRequest(req: Request, deps: McpDeps = {}): Promise<Response> {
-  const requestId = randomUUID();
+  const requestId = newRequestId();
   const cfg = mcpConfig();
   if (req.method !== 'POST') {
     return jsonRpcErrorResponse(405, JSONRPC.SERVER_ERROR, `Method ${req.method} not allowed: this stateless server answers POST only (no server-initiated streams, no sessions).`, { requestId, headers: { allow: 'POST' } });

@@ -7,11 +7,11 @@ import 'server-only';
 // Statements are named and prepared, of one fixed text each: every pool connection parses and plans them once, then
 // sends only Bind/Execute (a name must always map to the same text, hence JSON batches and unnest() arrays instead
 // of a VALUES list whose length depends on the batch).
-import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { auditRow } from '@/lib/server/audit';
 import { sha256 } from '@/lib/server/crypto';
 import { Coalescer } from './coalesce';
+import { newAuditId } from '@/lib/server/ids';
 
 type Row = ReturnType<typeof auditRow>;
 
@@ -120,7 +120,7 @@ async function write(pool: pg.Pool, rows: Row[], counters: CounterIncrement[], b
   let json = '[]';
   if (rows.length > 0) {
     // An absent details is SQL NULL (not JSON null), as Prisma writes it.
-    const batch = rows.map((row) => ({ ...row, id: randomUUID(), details: row.details ?? undefined }));
+    const batch = rows.map((row) => ({ ...row, id: newAuditId(), details: row.details ?? undefined }));
     json = JSON.stringify(batch);
     // JSON.stringify writes \u escapes only for control characters and lone surrogates: the rare batch that has one
     // is cleaned (the others are sent as they are).

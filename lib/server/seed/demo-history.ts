@@ -1,7 +1,7 @@
 // Tool requests in several states with their timelines, and two weeks of audit history (tool calls with
 // latencies, denials and errors) so that every page of the portal looks alive.
 import type { Prisma, PrismaClient, Tenant } from '@/lib/generated/prisma/client';
-import { randomUUID } from 'node:crypto';
+import { newRequestId } from '@/lib/server/ids';
 
 function prng(seed: number) {
   let s = seed >>> 0;
@@ -75,7 +75,7 @@ export async function seedRequestsAndHistory(db: PrismaClient, tenants: Tenant[]
       const outcome = roll < 0.9 ? 'success' : roll < 0.96 ? 'denied' : 'error';
       const latency = Math.round(8 + rnd() * 60 + (rnd() < 0.08 ? rnd() * 600 : 0) + (tool.slug === 'http_fetch' ? 120 : 0));
       rows.push({
-        requestId: randomUUID(), tenantId: t.id, actorKind: 'agent', actorId: null, actorLabel: `${t.slug}-support-agent`, via: 'seed',
+        requestId: newRequestId(), tenantId: t.id, actorKind: 'agent', actorId: null, actorLabel: `${t.slug}-support-agent`, via: 'seed',
         action: 'tool.called', resourceType: 'tool', resourceId: tool.slug, toolSlug: tool.slug, toolVersion: tool.servedVersion,
         outcome, errorCode: outcome === 'denied' ? 'RATE_LIMITED' : outcome === 'error' ? 'TIMEOUT' : null,
         latencyMs: outcome === 'denied' ? 2 : latency, costMicros: Math.round(latency * 3), inputBytes: 60 + Math.floor(rnd() * 200),

@@ -11,7 +11,8 @@ import { docPath, formatPath, parseActivationImport, type ImportIssue, type TImp
 import { writeAudit } from '@/lib/server/audit';
 import { getDb } from '@/lib/server/db/client';
 import { recordFirstActivation } from '@/lib/services/tool-requests/record-first-activation';
-import { newRequestId, scopeKeyOf } from './shared';
+import { scopeKeyOf } from './shared';
+import { newRequestId } from '@/lib/server/ids';
 
 type Tx = Prisma.TransactionClient;
 type Subject = { tenantId: string; tenantSlug: string; scope: 'tenant' | 'team' | 'user'; teamId: string | null; userId: string | null; label: string };

@@ -6,7 +6,8 @@ import type { TSetActivationRuleInput } from '@/lib/schemas/activation';
 import { writeAudit } from '@/lib/server/audit';
 import { getDb } from '@/lib/server/db/client';
 import { recordFirstActivation } from '@/lib/services/tool-requests/record-first-activation';
-import { assertSubjectInTenant, getTenantOrThrow, getToolOrThrow, newRequestId, scopeKeyOf } from './shared';
+import { assertSubjectInTenant, getTenantOrThrow, getToolOrThrow, scopeKeyOf } from './shared';
+import { newRequestId } from '@/lib/server/ids';
 
 export async function setActivationRule({ actor, ...input }: TSetActivationRuleInput & { actor: Actor }) {
   assertCan(actor, 'activation.manage', { tenantId: input.tenantId });

@@ -5,7 +5,8 @@ import { assertCan, type Actor } from '@/lib/policy';
 import type { TSetKillSwitchInput } from '@/lib/schemas/activation';
 import { writeAudit } from '@/lib/server/audit';
 import { getDb } from '@/lib/server/db/client';
-import { getTenantOrThrow, getToolOrThrow, newRequestId } from './shared';
+import { getTenantOrThrow, getToolOrThrow } from './shared';
+import { newRequestId } from '@/lib/server/ids';
 
 export async function setKillSwitch({ actor, tenantId, toolId, killed, reason }: TSetKillSwitchInput & { actor: Actor }) {
   if (tenantId === null) assertCan(actor, 'tool.kill_global');

@@ -5,7 +5,7 @@ import { assertCan, type Actor } from '@/lib/policy';
 import type { TSetTokenLimitsInput } from '@/lib/schemas/activation';
 import { writeAudit } from '@/lib/server/audit';
 import { getDb } from '@/lib/server/db/client';
-import { newRequestId } from './shared';
+import { newRequestId } from '@/lib/server/ids';
 
 export async function setTokenLimits({ actor, tokenId, requestsPerMinute, callsPerDay }: TSetTokenLimitsInput & { actor: Actor }) {
   assertCan(actor, 'agent_token.manage');

@@ -6,7 +6,8 @@ import { assertCan, type Actor } from '@/lib/policy';
 import type { TSetToolPolicyInput } from '@/lib/schemas/activation';
 import { writeAudit } from '@/lib/server/audit';
 import { getDb } from '@/lib/server/db/client';
-import { getTenantOrThrow, getToolOrThrow, newRequestId } from './shared';
+import { getTenantOrThrow, getToolOrThrow } from './shared';
+import { newRequestId } from '@/lib/server/ids';
 
 export async function setToolPolicy({ actor, ...input }: TSetToolPolicyInput & { actor: Actor }) {
   assertCan(actor, 'activation.manage', { tenantId: input.tenantId });

@@ -1,14 +1,11 @@
 import 'server-only';
 // Helpers shared by the activation use cases: tenant-scoped lookups that never cross tenants.
-import { randomUUID } from 'node:crypto';
 import { getDb } from '@/lib/server/db/client';
 import { AppError } from '@/lib/errors';
 import { rateWindowStart } from '@/lib/activation';
 import type { Prisma } from '@/lib/generated/prisma/client';
 
 type Tx = Prisma.TransactionClient;
-
-export const newRequestId = () => randomUUID();
 
 export async function getTenantOrThrow(tx: Tx, tenantId: string) {
   const tenant = await tx.tenant.findUnique({ where: { id: tenantId }, select: { id: true, slug: true, name: true } });

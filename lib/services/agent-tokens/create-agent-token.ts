@@ -7,8 +7,8 @@ import { parseDuration, ZCreateAgentTokenInput, type TAgentTokenDto, type TCreat
 import { writeAudit } from '@/lib/server/audit';
 import { generateAgentToken } from '@/lib/server/crypto';
 import { getDb } from '@/lib/server/db/client';
-import { randomUUID } from 'node:crypto';
 import { AGENT_TOKEN_SELECT, toAgentTokenDto } from './agent-token-dto';
+import { newRequestId } from '@/lib/server/ids';
 
 export async function createAgentToken({ actor, ...raw }: TCreateAgentTokenInput & { actor: Actor }): Promise<{ token: string; record: TAgentTokenDto }> {
   const input = ZCreateAgentTokenInput.parse(raw);
@@ -43,7 +43,7 @@ export async function createAgentToken({ actor, ...raw }: TCreateAgentTokenInput
       select: { id: true, name: true, prefix: true, teamId: true, userId: true, scopes: true, expiresAt: true },
     });
     await writeAudit(tx, actor, {
-      requestId: randomUUID(), tenantId: tenant.id, action: 'agent_token.created', resourceType: 'agent_token', resourceId: row.id,
+      requestId: newRequestId(), tenantId: tenant.id, action: 'agent_token.created', resourceType: 'agent_token', resourceId: row.id,
       details: { name: row.name, prefix: row.prefix, teamId: row.teamId, userId: row.userId, scopes: row.scopes, expiresAt: row.expiresAt?.toISOString() ?? null },
       resourcesTouched: [`tenant:${tenant.slug}`, `agent_token:${row.id}`],
     });

@@ -1,13 +1,13 @@
 import 'server-only';
 // Revokes a token: every replica refuses it (401) within 2 s (its /mcp read cache, MCP_POLICY_CACHE_MS: 1 s by
 // default, at most 2 s).
-import { randomUUID } from 'node:crypto';
 import { AppError } from '@/lib/errors';
 import { assertCan, type Actor } from '@/lib/policy';
 import type { TAgentTokenDto, TRevokeAgentTokenInput } from '@/lib/schemas/agent-token';
 import { writeAudit } from '@/lib/server/audit';
 import { getDb } from '@/lib/server/db/client';
 import { AGENT_TOKEN_SELECT, toAgentTokenDto } from './agent-token-dto';
+import { newRequestId } from '@/lib/server/ids';
 
 export async function revokeAgentToken({ actor, tenantId, tokenId }: TRevokeAgentTokenInput & { actor: Actor }): Promise<TAgentTokenDto> {
   assertCan(actor, 'agent_token.manage', { tenantId });
@@ -23,7 +23,7 @@ export async function revokeAgentToken({ actor, tenantId, tokenId }: TRevokeAgen
     // Scalars only inside the transaction (see create-agent-token.ts); the DTO is read once committed.
     const row = await tx.agentToken.findUniqueOrThrow({ where: { id: tokenId }, select: { name: true, prefix: true } });
     await writeAudit(tx, actor, {
-      requestId: randomUUID(), tenantId, action: 'agent_token.revoked', resourceType: 'agent_token', resourceId: tokenId,
+      requestId: newRequestId(), tenantId, action: 'agent_token.revoked', resourceType: 'agent_token', resourceId: tokenId,
       details: { name: row.name, prefix: row.prefix }, resourcesTouched: [`agent_token:${tokenId}`],
     });
   });

@@ -2,13 +2,13 @@ import 'server-only';
 // A security reviewer approves a proposed version: it becomes the served one (Tool.servedVersion moves, the
 // catalogue record follows what agents now see) and the previous approved version is superseded (still
 // servable to tenants pinned to it). Guarded: a second decision gets "This version is no longer in review."
-import { randomUUID } from 'node:crypto';
 import { AppError } from '@/lib/errors';
 import { assertCan, type Actor } from '@/lib/policy';
 import { writeAudit } from '@/lib/server/audit';
 import { getDb } from '@/lib/server/db/client';
 import { createNotifications } from '@/lib/services/notifications/create-notifications';
 import { loadVersionOrThrow, NO_LONGER_IN_REVIEW } from './load-version';
+import { newRequestId } from '@/lib/server/ids';
 
 export async function approveToolVersion({ actor, versionId, reason }: { actor: Actor; versionId: string; reason?: string }) {
   const db = await getDb();
@@ -37,7 +37,7 @@ export async function approveToolVersion({ actor, versionId, reason }: { actor: 
       }, actor.id);
     }
     await writeAudit(tx, actor, {
-      requestId: randomUUID(), action: 'tool_version.approved', resourceType: 'tool_version', resourceId: v.id, toolSlug: v.name, toolVersion: v.version,
+      requestId: newRequestId(), action: 'tool_version.approved', resourceType: 'tool_version', resourceId: v.id, toolSlug: v.name, toolVersion: v.version,
       tenantId: null, details: { previousName: v.tool.slug, previousServedVersion: v.tool.servedVersion, definitionHash: v.definitionHash, reason: reason ?? null },
     });
     return { versionId: v.id, slug: v.name, version: v.version, status: 'approved' as const };

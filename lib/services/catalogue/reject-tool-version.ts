@@ -1,12 +1,12 @@
 import 'server-only';
 // A security reviewer rejects a proposed version (reason required): the served version does not change.
-import { randomUUID } from 'node:crypto';
 import { AppError } from '@/lib/errors';
 import { assertCan, type Actor } from '@/lib/policy';
 import { writeAudit } from '@/lib/server/audit';
 import { getDb } from '@/lib/server/db/client';
 import { createNotifications } from '@/lib/services/notifications/create-notifications';
 import { loadVersionOrThrow, NO_LONGER_IN_REVIEW } from './load-version';
+import { newRequestId } from '@/lib/server/ids';
 
 export async function rejectToolVersion({ actor, versionId, reason }: { actor: Actor; versionId: string; reason: string }) {
   if (reason.trim().length < 10) {
@@ -24,7 +24,7 @@ export async function rejectToolVersion({ actor, versionId, reason }: { actor: A
       }, actor.id);
     }
     await writeAudit(tx, actor, {
-      requestId: randomUUID(), action: 'tool_version.rejected', resourceType: 'tool_version', resourceId: v.id, toolSlug: v.tool.slug, toolVersion: v.version,
+      requestId: newRequestId(), action: 'tool_version.rejected', resourceType: 'tool_version', resourceId: v.id, toolSlug: v.tool.slug, toolVersion: v.version,
       tenantId: null, details: { reason, definitionHash: v.definitionHash },
     });
     return { versionId: v.id, slug: v.tool.slug, version: v.version, status: 'rejected' as const };

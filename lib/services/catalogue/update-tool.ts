@@ -2,7 +2,6 @@ import 'server-only';
 // An owner edits its tool. Record fields agents never see change in place; a change to what agents see (name,
 // title, description, schemas, annotations) becomes a new version "in review", served only once a security
 // reviewer approves it: a tool never changes under an approval. One transaction, one audit event.
-import { randomUUID } from 'node:crypto';
 import { AppError } from '@/lib/errors';
 import { assertCan, type Actor } from '@/lib/policy';
 import type { TUpdateToolInput } from '@/lib/schemas/catalogue';
@@ -10,6 +9,7 @@ import { writeAudit } from '@/lib/server/audit';
 import { getDb } from '@/lib/server/db/client';
 import { createNotifications, reviewerIds } from '@/lib/services/notifications/create-notifications';
 import { canonicalJson, definitionHash, type ToolDefinitionView } from '@/lib/tool-definition';
+import { newRequestId } from '@/lib/server/ids';
 
 const RECORD_FIELDS = ['category', 'ownerTeam', 'tags', 'dataRead', 'dataWritten', 'timeoutMs', 'maxInputBytes', 'maxOutputBytes', 'sloP95Ms', 'sloSuccessRate'] as const;
 
@@ -64,7 +64,7 @@ export async function updateTool({ actor, slug, ...input }: TUpdateToolInput & {
     }
     if (!changedFields.length && proposedVersion === null) return { slug, changedFields, proposedVersion, unchanged: true };
     await writeAudit(tx, actor, {
-      requestId: randomUUID(), action: 'tool.updated', resourceType: 'tool', resourceId: tool.id, toolSlug: tool.slug, tenantId: null,
+      requestId: newRequestId(), action: 'tool.updated', resourceType: 'tool', resourceId: tool.id, toolSlug: tool.slug, tenantId: null,
       details: { changedFields, proposedVersion, definitionHash: proposedVersion ? hash : null },
     });
     return { slug, changedFields, proposedVersion, unchanged: false };

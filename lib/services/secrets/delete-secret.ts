@@ -1,12 +1,12 @@
 import 'server-only';
 // Delete a tenant secret (tenant-scoped: another tenant's secret is "not found"); audited without any value.
-import { randomUUID } from 'node:crypto';
 import { AppError } from '@/lib/errors';
 import { assertCan, type Actor } from '@/lib/policy';
 import { ZDeleteSecretInput } from '@/lib/schemas/tenant-policy';
 import { writeAudit } from '@/lib/server/audit';
 import { parseInput } from '@/lib/server/boundary';
 import { getDb } from '@/lib/server/db/client';
+import { newRequestId } from '@/lib/server/ids';
 
 export async function deleteSecret({ actor, ...raw }: { actor: Actor; tenantId: string; secretId: string }) {
   const input = parseInput(ZDeleteSecretInput, raw);
@@ -18,7 +18,7 @@ export async function deleteSecret({ actor, ...raw }: { actor: Actor; tenantId: 
     const deleted = await tx.tenantSecret.deleteMany({ where: { id: secret.id, tenantId: input.tenantId } });
     if (deleted.count !== 1) throw new AppError('CONFLICT', { userMessage: 'This secret was already deleted.' });
     await writeAudit(tx, actor, {
-      requestId: randomUUID(),
+      requestId: newRequestId(),
       tenantId: input.tenantId,
       action: 'secret.deleted',
       resourceType: 'tenant_secret',

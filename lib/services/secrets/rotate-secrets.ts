@@ -2,11 +2,11 @@ import 'server-only';
 // Key rotation: re-encrypts every tenant secret not yet under the current primary master key (the first of
 // SECRETS_MASTER_KEYS), one transaction per batch, each row guarded on its old key id (a concurrent write wins).
 // Idempotent: a second run finds nothing to do. Audited per batch with counts, never values.
-import { randomUUID } from 'node:crypto';
 import type { Actor } from '@/lib/policy';
 import { writeAudit } from '@/lib/server/audit';
 import { getDb } from '@/lib/server/db/client';
 import { decryptSecret, encryptSecret, masterKeys, type MasterKey } from '@/lib/server/secrets';
+import { newRequestId } from '@/lib/server/ids';
 
 export interface RotationReport {
   primaryKeyId: string;
@@ -54,7 +54,7 @@ export async function rotateSecrets(opts: { batchSize?: number; keys?: MasterKey
       report.rotated += rotated;
       report.batches++;
       await writeAudit(tx, SYSTEM, {
-        requestId: randomUUID(), tenantId: null, action: 'secret.rotated', resourceType: 'tenant_secret',
+        requestId: newRequestId(), tenantId: null, action: 'secret.rotated', resourceType: 'tenant_secret',
         details: { primaryKeyId: primary.id, rotated, failed: rows.length - rotated },
       });
       return rows.length < batchSize;

@@ -2,7 +2,6 @@ import 'server-only';
 // Set or replace a tenant secret for a tool (write-only): encrypted with AES-256-GCM under the current master key;
 // only the last 4 characters (none for short values) are kept in clear. The value is never returned, logged or
 // audited: the audit records which secret changed, not what it is.
-import { randomUUID } from 'node:crypto';
 import { AppError } from '@/lib/errors';
 import { assertCan, type Actor } from '@/lib/policy';
 import { ZSecretDto, ZSetSecretInput, type TSecretDto, type TSetSecretInput } from '@/lib/schemas/tenant-policy';
@@ -10,6 +9,7 @@ import { writeAudit } from '@/lib/server/audit';
 import { parseInput } from '@/lib/server/boundary';
 import { getDb } from '@/lib/server/db/client';
 import { encryptSecret } from '@/lib/server/secrets';
+import { newRequestId } from '@/lib/server/ids';
 
 /** The characters shown after saving: the last 4, or none when the value is too short to hide the rest. */
 export const last4Of = (value: string) => (value.length >= 12 ? value.slice(-4) : '');
@@ -30,7 +30,7 @@ export async function setSecret({ actor, ...raw }: TSetSecretInput & { actor: Ac
     const data = { ...enc, last4: last4Of(input.value) };
     const row = await tx.tenantSecret.upsert({ where: key, create: { tenantId: tenant.id, toolSlug: input.toolSlug, name: input.name, ...data }, update: data });
     await writeAudit(tx, actor, {
-      requestId: randomUUID(),
+      requestId: newRequestId(),
       tenantId: tenant.id,
       action: existed ? 'secret.replaced' : 'secret.created',
       resourceType: 'tenant_secret',

@@ -1,7 +1,6 @@
 import 'server-only';
 // Approval rule per tenant × tool: never / always / when a condition on the arguments holds (payment_refund when
 // amount > 500), and how many approvers (two-person rule). Critical tools always need an approval regardless.
-import { randomUUID } from 'node:crypto';
 import { AppError } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { assertCan, type Actor } from '@/lib/policy';
@@ -9,6 +8,7 @@ import { ZSetApprovalRuleInput, type TSetApprovalRuleInput } from '@/lib/schemas
 import { writeAudit } from '@/lib/server/audit';
 import { parseInput } from '@/lib/server/boundary';
 import { getDb } from '@/lib/server/db/client';
+import { newRequestId } from '@/lib/server/ids';
 
 export async function setApprovalRule({ actor, ...raw }: TSetApprovalRuleInput & { actor: Actor }) {
   const input = parseInput(ZSetApprovalRuleInput, raw);
@@ -28,7 +28,7 @@ export async function setApprovalRule({ actor, ...raw }: TSetApprovalRuleInput &
       update: data,
     });
     await writeAudit(tx, actor, {
-      requestId: randomUUID(),
+      requestId: newRequestId(),
       tenantId: tenant.id,
       action: 'approval_rule.updated',
       resourceType: 'tenant_tool_policy',

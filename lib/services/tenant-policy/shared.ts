@@ -1,12 +1,12 @@
 import 'server-only';
 // Tenant policy writes share one shape: check the permission, upsert the tenant's TenantPolicy row, and audit the
 // before/after of the fields changed, in one transaction. The next /mcp call reads the new policy.
-import { randomUUID } from 'node:crypto';
 import { AppError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { assertCan, type Actor } from '@/lib/policy';
 import { writeAudit } from '@/lib/server/audit';
 import { getDb } from '@/lib/server/db/client';
+import { newRequestId } from '@/lib/server/ids';
 
 type PolicyFields = Pick<Prisma.TenantPolicyUncheckedCreateInput, 'egressAllowlist' | 'piiRules' | 'dataScopes' | 'defaultRequestsPerMinute' | 'defaultCallsPerDay'>;
 
@@ -31,7 +31,7 @@ export async function updateTenantPolicy<K extends keyof PolicyFields>(
       update: data,
     });
     await writeAudit(tx, actor, {
-      requestId: randomUUID(),
+      requestId: newRequestId(),
       tenantId,
       action,
       resourceType: 'tenant_policy',

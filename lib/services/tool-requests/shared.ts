@@ -1,7 +1,6 @@
 import 'server-only';
 // Shared steps of the tool-request use cases: load with tenant isolation, guarded transition (state change,
 // timeline event, notifications and audit in the caller's transaction).
-import { randomUUID } from 'node:crypto';
 import { AppError } from '@/lib/errors';
 import type { Prisma, ToolRequest } from '@/lib/generated/prisma/client';
 import { canCrossTenants, type Actor } from '@/lib/policy';
@@ -9,6 +8,7 @@ import { writeAudit } from '@/lib/server/audit';
 import { createNotifications, reviewerIds } from '@/lib/services/notifications/create-notifications';
 import { invalidStateMessage, TRANSITIONS, type TRequestAction } from '@/lib/request-state';
 import type { TToolRequestStatus } from '@/lib/schemas/tool-request';
+import { newRequestId } from '@/lib/server/ids';
 
 export type Tx = Prisma.TransactionClient;
 
@@ -70,7 +70,7 @@ export async function recordChange(tx: Tx, actor: Actor, req: ToolRequest, e: Re
     href: (userId) => (userId === req.requesterId ? `/requests/${req.id}` : `/reviews/${req.id}`),
   }, actor.id);
   await writeAudit(tx, actor, {
-    requestId: randomUUID(), action: `tool_request.${e.type}`, resourceType: 'tool_request', resourceId: req.id, tenantId: req.tenantId,
+    requestId: newRequestId(), action: `tool_request.${e.type}`, resourceType: 'tool_request', resourceId: req.id, tenantId: req.tenantId,
     details: { title: req.title, from: e.from ?? null, to: e.to ?? null, ...(e.comment ? { comment: e.comment } : {}) },
   });
 }
