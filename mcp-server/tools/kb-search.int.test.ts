@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ZKbSearchInput, ZKbSearchOutput } from '@/lib/schemas/builtin-tools';
 import { getDb, type PrismaClient } from '@/lib/server/db/client';
 import { tenantToolContext } from '@/lib/testing/tool-context';
-import { kbSearch } from './kb-search';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { kbSearch, kbSearchQuery } from './kb-search';
 import type { ToolContext } from './types';
 
 let db: PrismaClient;
@@ -49,5 +50,25 @@ describe('kb_search', () => {
     const ac = new AbortController();
     ac.abort();
     await expect(kbSearch.execute({ ...acme, signal: ac.signal }, ZKbSearchInput.parse({ query: 'refund' }))).rejects.toMatchObject({ code: 'TIMEOUT' });
+  });
+
+  it('keeps each article\'s search document current, and finds through the index in a large knowledge base', async () => {
+    const tenantId = acme.tenant.id;
+    const filler = Array.from({ length: 3_000 }, (_, i) => ({ tenantId, title: `Archived note ${i}`, body: `Routine archived material number ${i} about quarterly planning.`, tags: ['archive'] }));
+    await db.kbArticle.createMany({ data: filler });
+    const article = await db.kbArticle.create({ data: { tenantId, title: 'Forklift certification', body: 'Warehouse staff renew the forklift licence every year.', tags: ['safety'] } });
+    try {
+      expect((await search(acme, 'forklift')).articles.map((x) => x.id)).toEqual([article.id]);
+      // The document follows the article: the body's new word is found, the old one no longer.
+      await db.kbArticle.update({ where: { id: article.id }, data: { body: 'Warehouse staff renew the pallet-jack permit every year.' } });
+      expect((await search(acme, 'permit')).articles.map((x) => x.id)).toEqual([article.id]);
+      expect((await search(acme, 'licence')).articles).toEqual([]);
+      // With 3,000 other articles, the plan reads the matches from the GIN index instead of every article.
+      await db.$executeRawUnsafe('ANALYZE "KbArticle"');
+      const plan = (await db.$queryRaw<{ 'QUERY PLAN': string }[]>(Prisma.sql`EXPLAIN ${kbSearchQuery(tenantId, ZKbSearchInput.parse({ query: 'permit' }))}`)).map((r) => r['QUERY PLAN']).join('\n');
+      expect(plan).toContain('KbArticle_searchVector_idx');
+    } finally {
+      await db.kbArticle.deleteMany({ where: { tenantId, OR: [{ tags: { has: 'archive' } }, { id: article.id }] } });
+    }
   });
 });
