@@ -160,6 +160,31 @@ describe.each(ERAS)('%s protocol era', (era: Era) => {
       await c.close();
     });
 
+    it('a read far from its limits starts while its claim is counted, and is cancelled, never returned, when the claim does not fit', async () => {
+      const db = await getDb();
+      const t = await tokenFor('acme', { callsPerDay: 300 });
+      const c = await connect(t.token);
+      const search = () => c.callTool({ name: 'kb_search', arguments: { query: 'refund' } });
+      const records = () => db.auditEvent.findMany({ where: { actorId: t.id, action: 'tool.called' }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+      expect((await search()).isError).toBe(false); // first call: this process has not seen the counter, the claim came first
+      // Other replicas use up the day meanwhile (this process last saw 1 of 300).
+      await db.rateCounter.updateMany({ where: { key: `rl:token:${t.id}:day` }, data: { count: 300 } });
+      const refused = await search();
+      expect(refused.isError).toBe(true);
+      expect((refused.content as { text: string }[])[0]!.text).toMatch(/^Rate limit reached: 300 calls per day for token/);
+      expect(refused.structuredContent).toBeUndefined();
+      // Now that this process has seen the counter full, the claim comes first again: nothing runs before it.
+      expect((await search()).isError).toBe(true);
+      const [ok, cancelled, claimedFirst] = await records();
+      expect(ok).toMatchObject({ outcome: 'success' });
+      expect(cancelled).toMatchObject({ outcome: 'denied', errorCode: 'RATE_LIMITED', resourcesTouched: [] });
+      expect(cancelled!.details).toMatchObject({ earlyRead: 'cancelled' });
+      expect(claimedFirst).toMatchObject({ outcome: 'denied', errorCode: 'RATE_LIMITED' });
+      expect(claimedFirst!.details).not.toHaveProperty('earlyRead');
+      expect((await db.rateCounter.findFirstOrThrow({ where: { key: `rl:token:${t.id}:day` } })).count).toBe(300); // refused calls consumed nothing
+      await c.close();
+    });
+
     it('limits stay exact when two app instances share the database', async () => {
       const db = await getDb();
       const url = (await getDbState()).target.url;

@@ -14,9 +14,9 @@ import { ToolRefusal, type ToolContext, type ToolResult } from '@/mcp-server/too
 import { createApprovalRequest, approvalNeeded } from './approval-gate';
 import { auditableArguments, auditCall, AuditUnavailableError, type CallAudit } from './audit';
 import type { McpCaller } from './authenticate';
-import { executeWithTimeout } from './execute';
+import { executeWithTimeout, startEarly } from './execute';
 import { DEFAULT_COST_MICROS_PER_MS, touchToken } from './metrics';
-import { consumeRateLimits, limitChecks } from './rate-limit';
+import { consumeRateLimits, farFromLimits, limitChecks } from './rate-limit';
 import { checkOutput } from './redact-output';
 import { resolveCall, type ServedTool, type TenantRuntimePolicy } from './resolve-access';
 import { validateInput } from './validate-input';
@@ -78,17 +78,36 @@ export async function callTool(ctx: CallContext, name: string, rawArgs: unknown,
   const args = input.value as Record<string, unknown>;
   const auditArgs = auditableArguments(args, tool.record.auditLevel, policy);
 
-  // Limits and quotas (exact across replicas).
-  const rate = await consumeRateLimits(pool, limitChecks(caller, tool.access, new Date()));
+  const toolCtx = (dbc: ToolContext['db']): Omit<ToolContext, 'signal'> => ({
+    db: dbc, tenant: caller.tenant, policy, requestId, timeoutMs: tool.record.timeoutMs, maxOutputBytes: tool.record.maxOutputBytes,
+    caller: { tokenId: caller.tokenId, tokenName: caller.tokenName, teamId: caller.teamId, userId: caller.userId },
+    secret: (secretName) => getSecretValue(caller.tenant.id, tool.slug, secretName),
+  });
+  const needsApproval = approvalNeeded(tool, args);
+
+  // Limits and quotas (exact across replicas). A read of the tenant's data in this database, far from every limit
+  // it counts against, starts while its claim is being counted instead of after: the claim still decides, and the
+  // read's result is released only if the call fits (otherwise the read is cancelled and nothing of it returned).
+  // Near a limit the claim always comes first, so a limited caller never makes a tool run.
+  const checks = limitChecks(caller, tool.access, new Date());
+  const early = executor?.effect === 'none' && executor.internalRead && !report && !needsApproval && farFromLimits(pool, checks) ? startEarly(executor, toolCtx(db), args, signal) : null;
+  let rate: Awaited<ReturnType<typeof consumeRateLimits>>;
+  try {
+    rate = await consumeRateLimits(pool, checks);
+  } catch (e) {
+    early?.cancel();
+    throw e;
+  }
   if (!rate.ok) {
+    early?.cancel();
     ctx.http.retryAfterSeconds = rate.retryAfterSeconds;
     const message = `Rate limit reached: ${rate.label}. Retry after ${rate.retryAfterSeconds} s.`;
-    return refuse({ outcome: 'denied', errorCode: 'RATE_LIMITED', inputBytes: input.bytes, details: { reason: message, arguments: auditArgs } }, message, { _meta: { retryAfterSeconds: rate.retryAfterSeconds } });
+    return refuse({ outcome: 'denied', errorCode: 'RATE_LIMITED', inputBytes: input.bytes, details: { reason: message, arguments: auditArgs, ...(early ? { earlyRead: 'cancelled' } : {}) } }, message, { _meta: { retryAfterSeconds: rate.retryAfterSeconds } });
   }
 
   if (report) await report(30, `${tool.slug}: arguments valid, within limits`);
   // Human approval for critical calls.
-  if (approvalNeeded(tool, args)) {
+  if (needsApproval) {
     const approval = await db.$transaction(async (tx) => {
       const a = await createApprovalRequest(tx, { tenantId: caller.tenant.id, tool, tokenId: caller.tokenId, requestId, args, argsRedacted: auditArgs ?? {} });
       await auditCall({ tx }, caller, requestId, { ...base, outcome: 'pending_approval', errorCode: 'APPROVAL_REQUIRED', latencyMs: elapsed(), inputBytes: input.bytes, details: { approvalId: a.id, approvalsRequired: a.approvalsRequired, arguments: auditArgs } });
@@ -104,11 +123,6 @@ export async function callTool(ctx: CallContext, name: string, rawArgs: unknown,
   if (!executor) {
     return refuse({ outcome: 'error', errorCode: 'NOT_EXECUTABLE', inputBytes: input.bytes, details: { kind: tool.kind } }, `${tool.slug} has no executor on this server (kind ${tool.kind}).`);
   }
-  const toolCtx = (dbc: ToolContext['db']): Omit<ToolContext, 'signal'> => ({
-    db: dbc, tenant: caller.tenant, policy, requestId, timeoutMs: tool.record.timeoutMs, maxOutputBytes: tool.record.maxOutputBytes,
-    caller: { tokenId: caller.tokenId, tokenName: caller.tokenName, teamId: caller.teamId, userId: caller.userId },
-    secret: (secretName) => getSecretValue(caller.tenant.id, tool.slug, secretName),
-  });
   const success = (r: ToolResult<unknown>, out: { value: Record<string, unknown>; bytes: number; redactions: Record<string, number> }): CallAudit => ({
     ...base, outcome: 'success', latencyMs: elapsed(), inputBytes: input.bytes, outputBytes: out.bytes,
     costMicros: r.effects.costMicros ?? Math.round(elapsed() * DEFAULT_COST_MICROS_PER_MS),
@@ -130,7 +144,7 @@ export async function callTool(ctx: CallContext, name: string, rawArgs: unknown,
       if (executor.effect === 'external') {
         await auditCall({ pool }, caller, requestId, { ...base, action: 'tool.dispatched', outcome: 'success', latencyMs: elapsed(), inputBytes: input.bytes, details: { arguments: auditArgs } });
       }
-      const r = await executeWithTimeout(executor, toolCtx(db), args, signal);
+      const r = early ? await early.result : await executeWithTimeout(executor, toolCtx(db), args, signal);
       const out = checkOutput(contract.output, r.output, tool.record.maxOutputBytes, policy.piiRules);
       if (!out.ok) throw new OutputRejected(out.code, out.message);
       try {

@@ -21,3 +21,15 @@ export async function executeWithTimeout<I, O>(executor: ToolExecutor<I, O>, ctx
     outer?.removeEventListener('abort', onOuter);
   }
 }
+
+/**
+ * Starts a call before its rate-limit claim has been counted (see call-tool.ts): the result is awaited only once the
+ * claim fits; `cancel` aborts the execution when it does not (its outcome is then ignored, never returned).
+ */
+export function startEarly<I, O>(executor: ToolExecutor<I, O>, ctx: Omit<ToolContext, 'signal'>, input: I, outer?: AbortSignal): { result: Promise<ToolResult<O>>; cancel: () => void } {
+  const controller = new AbortController();
+  const signal = outer ? AbortSignal.any([outer, controller.signal]) : controller.signal;
+  const result = executeWithTimeout(executor, ctx, input, signal);
+  result.catch(() => undefined); // a cancelled execution's rejection is expected; a kept one is awaited by the caller
+  return { result, cancel: () => controller.abort(new DOMException('the call was refused by a rate limit', 'AbortError')) };
+}

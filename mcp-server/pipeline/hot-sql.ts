@@ -148,6 +148,29 @@ export async function decrementCounters(pool: pg.Pool, counters: CounterIncremen
   await withDeadlockRetry(() => prepared(pool, DECREMENT, values));
 }
 
+// What each counter held at this process's latest statement that touched it (per pool: per database). A hint for
+// deciding whether a call is far from its limits, never a decision: admission is always the claim's.
+const observed = new WeakMap<pg.Pool, Map<string, { count: number; expiresMs: number }>>();
+
+function remember(pool: pg.Pool, counts: Map<string, number>, counters: CounterIncrement[]): void {
+  let seen = observed.get(pool);
+  if (!seen) observed.set(pool, (seen = new Map()));
+  if (seen.size > 10_000) {
+    const now = Date.now();
+    for (const [slot, o] of seen) if (o.expiresMs < now) seen.delete(slot);
+  }
+  for (const c of counters) {
+    const slot = counterSlot(c);
+    const count = counts.get(slot);
+    if (count !== undefined) seen.set(slot, { count, expiresMs: c.expiresAt.getTime() });
+  }
+}
+
+/** The value a counter had at this process's latest statement that touched it; undefined when it has not seen it. */
+export function lastSeenCount(pool: pg.Pool, counter: { key: string; windowStart: Date }): number | undefined {
+  return observed.get(pool)?.get(counterSlot(counter))?.count;
+}
+
 /** One counter a call must fit in. */
 export interface CounterClaim extends CounterIncrement {
   limit: number;
@@ -185,6 +208,7 @@ async function writeBatch(pool: pg.Pool, items: HotWrite[]): Promise<(number | n
   const all = [...slots.values()];
   const counts = await write(pool, rows, all.map((s) => s.counter), all.map((s) => s.units));
   for (const [id, slot] of slots) slot.before = (counts.get(id) ?? 0) - slot.units;
+  if (all.length > 0) remember(pool, counts, all.map((s) => s.counter));
   const outcomes = claimed.map((mine) => {
     if (!mine) return null;
     const full = mine.findIndex((m) => m.slot.before + m.slot.taken + 1 > m.limit);

@@ -5,7 +5,7 @@ import 'server-only';
 // back so a refused call consumes nothing.
 import { rateCounterKey, rateWindowStart, RATE_WINDOWS, type RateWindow, type ToolAccess } from '@/lib/activation';
 import type pg from 'pg';
-import { claimCounters } from './hot-sql';
+import { claimCounters, lastSeenCount } from './hot-sql';
 import type { McpCaller } from './authenticate';
 
 export interface LimitCheck {
@@ -41,4 +41,17 @@ export async function consumeRateLimits(pool: pg.Pool, checks: LimitCheck[], now
   const over = checks[full]!;
   const retryAfterSeconds = Math.max(1, Math.ceil((over.windowStart.getTime() + RATE_WINDOWS[over.window] - now.getTime()) / 1000));
   return { ok: false, label: over.label(), limit: over.limit, retryAfterSeconds };
+}
+
+/**
+ * Whether every counter of a call was, at this process's latest look, far from its limit: at most half of it used
+ * and at least FAR_HEADROOM calls left. Only then may a read-only tool start while its claim is being counted
+ * (call-tool.ts); near a limit, or for a counter this process has not seen yet, the claim always comes first.
+ */
+export const FAR_HEADROOM = 100;
+export function farFromLimits(pool: pg.Pool, checks: LimitCheck[]): boolean {
+  return checks.length > 0 && checks.every((c) => {
+    const seen = lastSeenCount(pool, c);
+    return seen !== undefined && seen <= c.limit / 2 && c.limit - seen >= FAR_HEADROOM;
+  });
 }

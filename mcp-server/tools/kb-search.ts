@@ -36,6 +36,7 @@ export function kbSearchQuery(tenantId: string, input: Input): Prisma.Sql {
 export const kbSearch: ToolExecutor<Input, Output> = {
   slug: 'kb_search',
   effect: 'none',
+  internalRead: true,
   async execute(ctx, input) {
     const rows = await raceAbort(
       ctx.db.$queryRaw<Row[]>(kbSearchQuery(ctx.tenant.id, input)),

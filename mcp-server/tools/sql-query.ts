@@ -73,6 +73,7 @@ function refusalFor(e: unknown, schema: string, scopes: readonly string[], timeo
 export const sqlQuery: ToolExecutor<Input, Output> = {
   slug: 'sql_query',
   effect: 'none',
+  internalRead: true,
   async execute(ctx, input) {
     const schema = datasetSchema(ctx.tenant.slug);
     const role = readerRole(ctx.tenant.slug);

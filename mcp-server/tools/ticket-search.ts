@@ -19,6 +19,7 @@ export function ticketDto(t: { number: number; title: string; status: Output['ti
 export const ticketSearch: ToolExecutor<Input, Output> = {
   slug: 'ticket_search',
   effect: 'none',
+  internalRead: true,
   async execute(ctx, input) {
     const words = input.query.split(/\s+/).filter(Boolean).slice(0, MAX_WORDS);
     const where: Prisma.TicketWhereInput = {

@@ -60,6 +60,12 @@ export type ToolEffectKind = 'none' | 'db' | 'external';
 export interface ToolExecutor<I = unknown, O = unknown> {
   slug: string;
   effect: ToolEffectKind;
+  /**
+   * A read of the tenant's data in this platform's own database (no request leaves it): it may start while the
+   * call's rate-limit claim is being counted, when the call is far from its limits; its result is released only
+   * if the claim fits (call-tool.ts).
+   */
+  internalRead?: true;
   execute(ctx: ToolContext, input: I): Promise<ToolResult<O>>;
 }
 
