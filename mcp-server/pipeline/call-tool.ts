@@ -16,7 +16,7 @@ import { auditableArguments, auditCall, AuditUnavailableError, type CallAudit } 
 import type { McpCaller } from './authenticate';
 import { executeWithTimeout, startEarly } from './execute';
 import { DEFAULT_COST_MICROS_PER_MS, touchToken } from './metrics';
-import { consumeRateLimits, farFromLimits, limitChecks } from './rate-limit';
+import { consumeRateLimits, farFromLimits, limitChecks, type RateDecision } from './rate-limit';
 import { checkOutput } from './redact-output';
 import { resolveCall, type ServedTool, type TenantRuntimePolicy } from './resolve-access';
 import { validateInput } from './validate-input';
@@ -91,7 +91,7 @@ export async function callTool(ctx: CallContext, name: string, rawArgs: unknown,
   // Near a limit the claim always comes first, so a limited caller never makes a tool run.
   const checks = limitChecks(caller, tool.access, new Date());
   const early = executor?.effect === 'none' && executor.internalRead && !report && !needsApproval && farFromLimits(pool, checks) ? startEarly(executor, toolCtx(db), args, signal) : null;
-  let rate: Awaited<ReturnType<typeof consumeRateLimits>>;
+  let rate: RateDecision;
   try {
     rate = await consumeRateLimits(pool, checks);
   } catch (e) {

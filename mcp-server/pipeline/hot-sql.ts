@@ -150,25 +150,27 @@ export async function decrementCounters(pool: pg.Pool, counters: CounterIncremen
 
 // What each counter held at this process's latest statement that touched it (per pool: per database). A hint for
 // deciding whether a call is far from its limits, never a decision: admission is always the claim's.
-const observed = new WeakMap<pg.Pool, Map<string, { count: number; expiresMs: number }>>();
+// Expired windows are swept at most once a minute, once there are many.
+const observed = new WeakMap<pg.Pool, { slots: Map<string, { count: number; expiresMs: number }>; sweptMs: number }>();
 
 function remember(pool: pg.Pool, counts: Map<string, number>, counters: CounterIncrement[]): void {
   let seen = observed.get(pool);
-  if (!seen) observed.set(pool, (seen = new Map()));
-  if (seen.size > 10_000) {
-    const now = Date.now();
-    for (const [slot, o] of seen) if (o.expiresMs < now) seen.delete(slot);
+  if (!seen) observed.set(pool, (seen = { slots: new Map(), sweptMs: 0 }));
+  const now = Date.now();
+  if (seen.slots.size > 10_000 && now - seen.sweptMs > 60_000) {
+    seen.sweptMs = now;
+    for (const [slot, o] of seen.slots) if (o.expiresMs < now) seen.slots.delete(slot);
   }
   for (const c of counters) {
     const slot = counterSlot(c);
     const count = counts.get(slot);
-    if (count !== undefined) seen.set(slot, { count, expiresMs: c.expiresAt.getTime() });
+    if (count !== undefined) seen.slots.set(slot, { count, expiresMs: c.expiresAt.getTime() });
   }
 }
 
 /** The value a counter had at this process's latest statement that touched it; undefined when it has not seen it. */
 export function lastSeenCount(pool: pg.Pool, counter: { key: string; windowStart: Date }): number | undefined {
-  return observed.get(pool)?.get(counterSlot(counter))?.count;
+  return observed.get(pool)?.slots.get(counterSlot(counter))?.count;
 }
 
 /** One counter a call must fit in. */

@@ -43,12 +43,13 @@ export async function consumeRateLimits(pool: pg.Pool, checks: LimitCheck[], now
   return { ok: false, label: over.label(), limit: over.limit, retryAfterSeconds };
 }
 
+const FAR_HEADROOM = 100;
+
 /**
  * Whether every counter of a call was, at this process's latest look, far from its limit: at most half of it used
  * and at least FAR_HEADROOM calls left. Only then may a read-only tool start while its claim is being counted
  * (call-tool.ts); near a limit, or for a counter this process has not seen yet, the claim always comes first.
  */
-export const FAR_HEADROOM = 100;
 export function farFromLimits(pool: pg.Pool, checks: LimitCheck[]): boolean {
   return checks.length > 0 && checks.every((c) => {
     const seen = lastSeenCount(pool, c);
