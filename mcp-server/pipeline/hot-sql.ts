@@ -153,7 +153,8 @@ export async function decrementCounters(pool: pg.Pool, counters: CounterIncremen
 // Expired windows are swept at most once a minute, once there are many.
 const observed = new WeakMap<pg.Pool, { slots: Map<string, { count: number; expiresMs: number }>; sweptMs: number }>();
 
-function remember(pool: pg.Pool, counts: Map<string, number>, counters: CounterIncrement[]): void {
+/** This process's record of the counters of a pool, swept of expired windows (at most once a minute, once large). */
+function seenCounters(pool: pg.Pool): Map<string, { count: number; expiresMs: number }> {
   let seen = observed.get(pool);
   if (!seen) observed.set(pool, (seen = { slots: new Map(), sweptMs: 0 }));
   const now = Date.now();
@@ -161,11 +162,7 @@ function remember(pool: pg.Pool, counts: Map<string, number>, counters: CounterI
     seen.sweptMs = now;
     for (const [slot, o] of seen.slots) if (o.expiresMs < now) seen.slots.delete(slot);
   }
-  for (const c of counters) {
-    const slot = counterSlot(c);
-    const count = counts.get(slot);
-    if (count !== undefined) seen.slots.set(slot, { count, expiresMs: c.expiresAt.getTime() });
-  }
+  return seen.slots;
 }
 
 /** The value a counter had at this process's latest statement that touched it; undefined when it has not seen it. */
@@ -209,8 +206,12 @@ async function writeBatch(pool: pg.Pool, items: HotWrite[]): Promise<(number | n
   });
   const all = [...slots.values()];
   const counts = await write(pool, rows, all.map((s) => s.counter), all.map((s) => s.units));
-  for (const [id, slot] of slots) slot.before = (counts.get(id) ?? 0) - slot.units;
-  if (all.length > 0) remember(pool, counts, all.map((s) => s.counter));
+  const seen = all.length > 0 ? seenCounters(pool) : null;
+  for (const [id, slot] of slots) {
+    const count = counts.get(id) ?? 0;
+    slot.before = count - slot.units;
+    seen?.set(id, { count, expiresMs: slot.counter.expiresAt.getTime() });
+  }
   const outcomes = claimed.map((mine) => {
     if (!mine) return null;
     const full = mine.findIndex((m) => m.slot.before + m.slot.taken + 1 > m.limit);
