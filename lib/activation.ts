@@ -16,6 +16,7 @@ import { createHash } from 'node:crypto';
 
 export type ActivationScope = 'tenant' | 'team' | 'user';
 export type ApprovalMode = 'never' | 'always' | 'conditional';
+import { DEFAULT_APPROVAL_TTL_MINUTES } from '@/lib/schemas/approvals';
 export type ApprovalOp = 'gt' | 'gte' | 'lt' | 'lte' | 'eq' | 'neq';
 
 export interface ApprovalCondition {
@@ -56,6 +57,7 @@ export interface AccessToolPolicy {
   approvalMode: ApprovalMode;
   approvalCondition: unknown;
   approvalsRequired: number;
+  approvalTtlMinutes?: number | null;
 }
 
 export interface AccessContext {
@@ -94,7 +96,7 @@ export interface ToolAccess {
   version: number;
   pinned: boolean;
   limits: { tenantTool: Limits; token: { requestsPerMinute: number | null; callsPerDay: number | null } };
-  approval: { mode: ApprovalMode; condition: ApprovalCondition | null; approvalsRequired: number; critical: boolean };
+  approval: { mode: ApprovalMode; condition: ApprovalCondition | null; approvalsRequired: number; critical: boolean; ttlMinutes: number };
 }
 
 const SERVABLE_LIFECYCLES = new Set(['published', 'deprecated']);
@@ -111,17 +113,40 @@ export function isApprovalCondition(v: unknown): v is ApprovalCondition {
   return typeof c.field === 'string' && ['gt', 'gte', 'lt', 'lte', 'eq', 'neq'].includes(c.op as string) && ['number', 'string', 'boolean'].includes(typeof c.value);
 }
 
-/** Does a call with these arguments need a human approval under the rule? (Critical tools always do.) */
-export function needsApproval(approval: ToolAccess['approval'], args: Record<string, unknown>): boolean {
-  if (approval.critical || approval.mode === 'always') return true;
-  if (approval.mode === 'never' || !approval.condition) return false;
-  const { field, op, value } = approval.condition;
+/** A tenant's approval rule for one tool (the expiry aside). */
+export type ApprovalRule = Omit<ToolAccess['approval'], 'ttlMinutes'>;
+
+function conditionMatches(condition: ApprovalCondition, args: Record<string, unknown>): boolean {
+  const { field, op, value } = condition;
   const actual = field.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), args);
   if (actual === undefined || actual === null) return false;
   if (op === 'eq') return actual === value;
   if (op === 'neq') return actual !== value;
   if (typeof actual !== 'number' || typeof value !== 'number') return true; // cannot compare: ask a human
   return op === 'gt' ? actual > value : op === 'gte' ? actual >= value : op === 'lt' ? actual < value : actual <= value;
+}
+
+/** Does a call with these arguments need a human approval under the rule? (Critical tools always do.) */
+export function needsApproval(approval: ApprovalRule, args: Record<string, unknown>): boolean {
+  if (approval.critical || approval.mode === 'always') return true;
+  if (approval.mode === 'never' || !approval.condition) return false;
+  return conditionMatches(approval.condition, args);
+}
+
+/**
+ * How many different operators must approve a held call. A critical tool with a conditional rule always needs one
+ * approval, and the rule's count (e.g. the two-person rule) above its condition; otherwise the rule's count applies
+ * whenever approval is needed.
+ */
+export function requiredApprovals(approval: ApprovalRule, args: Record<string, unknown>): number {
+  const n = Math.min(Math.max(approval.approvalsRequired, 1), 2);
+  if (approval.critical && approval.mode === 'conditional') return approval.condition && conditionMatches(approval.condition, args) ? n : 1;
+  return n;
+}
+
+/** Can a call of this tool ever be held for approval under the tenant's rule? */
+export function canNeedApproval(approval: Pick<ApprovalRule, 'critical' | 'mode'>): boolean {
+  return approval.critical || approval.mode !== 'never';
 }
 
 const withReason = (base: string, why: string) => (why.trim() ? `${base}: ${why.trim()}` : base);
@@ -192,6 +217,7 @@ export function resolveToolAccess(ctx: AccessContext, caller: AccessCaller, tool
       condition: isApprovalCondition(policy?.approvalCondition) ? policy.approvalCondition : null,
       approvalsRequired: policy?.approvalsRequired ?? 1,
       critical: tool.critical,
+      ttlMinutes: policy?.approvalTtlMinutes ?? DEFAULT_APPROVAL_TTL_MINUTES,
     },
   };
 }

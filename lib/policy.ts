@@ -36,6 +36,7 @@ export const PERMISSIONS = {
   'agent_token.manage': ['tenant_admin', 'platform_admin'],
   'approval.read': ['operator', 'tenant_admin', 'platform_admin', 'auditor'],
   'approval.decide': ['operator', 'platform_admin'],
+  'approval.reveal': ['operator', 'platform_admin'],
   'audit.read': ['auditor', 'platform_admin', 'tenant_admin'],
   'metrics.read': ['tenant_admin', 'platform_admin', 'auditor', 'tool_owner', 'operator', 'security_reviewer'],
   'settings.read': ['tenant_admin', 'platform_admin'],
@@ -51,6 +52,9 @@ export interface PolicyResource {
   tenantId?: string | null;
   requesterId?: string;
   ownerUserId?: string | null;
+  /** A held call's agent token: the user it acts for and the user who created it (no self-approval). */
+  actsForUserId?: string | null;
+  tokenCreatorId?: string | null;
 }
 
 export function hasRole(actor: Pick<Actor, 'roles'>, permission: Permission): boolean {
@@ -72,6 +76,8 @@ export function can(actor: Actor | null | undefined, permission: Permission, res
     }
     // Four-eyes: nobody reviews or publishes their own request.
     if ((permission === 'tool_request.review' || permission === 'tool_request.publish' || permission === 'tool_version.review') && resource.requesterId === actor.id) return false;
+    // Nobody approves a call made by a token that acts for them or that they created.
+    if (permission === 'approval.decide' && (resource.actsForUserId === actor.id || resource.tokenCreatorId === actor.id)) return false;
     // Tool owners edit only the tools they own; platform admins edit any.
     if (permission === 'tool.edit' && !actor.roles.includes('platform_admin') && resource.ownerUserId !== actor.id) return false;
   }

@@ -217,7 +217,7 @@ describe.each(ERAS)('%s protocol era', (era: Era) => {
       const c = await connect(support.token);
       const r = await c.callTool({ name: 'email_send', arguments: { to: ['someone@example.com'], subject: 'Hello', text: 'Body' } });
       expect(r.isError).toBe(true);
-      expect((r.content as { text: string }[])[0]!.text).toMatch(/needs a human approval/);
+      expect((r.content as { text: string }[])[0]!.text).toMatch(/NOT executed: it is held for an operator's approval/);
       const approvalId = (r._meta as { approvalId: string }).approvalId;
       const approval = await (await getDb()).approvalRequest.findUniqueOrThrow({ where: { id: approvalId } });
       expect(approval.status).toBe('pending');

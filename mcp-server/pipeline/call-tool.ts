@@ -11,7 +11,10 @@ import { builtinTool } from '@/lib/schemas/builtin-tools';
 import { getSecretValue } from '@/lib/services/secrets/get-secret-value';
 import { executorFor } from '@/mcp-server/tools';
 import { ToolRefusal, type ToolContext, type ToolResult } from '@/mcp-server/tools/types';
+import { findApprovalForCaller, heldCallResult } from '@/mcp-server/approvals/agent-approvals';
+import { notifyOperatorsByEmail } from '@/mcp-server/approvals/notify-operators';
 import { createApprovalRequest, approvalNeeded } from './approval-gate';
+import { argumentsHash, claimIdempotencyKey, completeIdempotencyKey, invalidKeyMessage, releaseIdempotencyKey } from './idempotency';
 import { auditableArguments, auditCall, AuditUnavailableError, type CallAudit } from './audit';
 import type { McpCaller } from './authenticate';
 import { executeWithTimeout, startEarly } from './execute';
@@ -29,6 +32,14 @@ export interface CallContext {
   requestId: string;
   /** Set when a limit refused the call: the HTTP layer adds a Retry-After header. */
   http: { retryAfterSeconds?: number };
+  /** The request's Idempotency-Key header, if any (a call's `_meta.idempotencyKey` takes precedence). */
+  idempotencyKey?: string;
+}
+
+export interface CallOptions {
+  /** The call was task-augmented (MCP tasks): a held call becomes a task the agent follows with tasks/*. */
+  task?: { ttlMs?: number };
+  idempotencyKey?: string;
 }
 
 const DENIAL_CODES = new Set(['EGRESS_DENIED', 'SCOPE_DENIED']);
@@ -40,6 +51,9 @@ export function textResult(text: string, requestId: string, isError: boolean, ex
 /** Reports how far the call got (0–100) when the caller asked for progress; never fails the call. */
 export type ProgressReporter = (progress: number, message: string) => Promise<void>;
 
+/** A result as an idempotent repeat returns it (the tool's answer, without this call's _meta). */
+const storedResult = (out: { value: Record<string, unknown>; json: string }) => ({ isError: false, content: [{ type: 'text' as const, text: out.json }], structuredContent: out.value });
+
 /** The tool's output broke its contract or its size limit: refused, never returned. */
 class OutputRejected extends Error {
   constructor(readonly code: string, message: string) {
@@ -47,7 +61,7 @@ class OutputRejected extends Error {
   }
 }
 
-export async function callTool(ctx: CallContext, name: string, rawArgs: unknown, signal?: AbortSignal, progress?: ProgressReporter): Promise<CallToolResult> {
+export async function callTool(ctx: CallContext, name: string, rawArgs: unknown, signal?: AbortSignal, progress?: ProgressReporter, opts: CallOptions = {}): Promise<CallToolResult> {
   const { db, pool, caller, requestId } = ctx;
   const report = progress && ((p: number, message: string) => progress(p, message).catch(() => undefined));
   const started = performance.now();
@@ -71,6 +85,7 @@ export async function callTool(ctx: CallContext, name: string, rawArgs: unknown,
     return refuse({ outcome: 'error', errorCode: 'NOT_EXECUTABLE', details: { kind: tool.kind } }, `${tool.slug} cannot be executed by this server (kind ${tool.kind}).`);
   }
 
+  const outputSchema = contract.output;
   if (report) await report(10, `${tool.slug}: caller authorized`);
   // Arguments: schema and size.
   const input = validateInput(contract.input, rawArgs, tool.record.maxInputBytes);
@@ -78,96 +93,129 @@ export async function callTool(ctx: CallContext, name: string, rawArgs: unknown,
   const args = input.value as Record<string, unknown>;
   const auditArgs = auditableArguments(args, tool.record.auditLevel, policy);
 
-  const toolCtx = (dbc: ToolContext['db']): Omit<ToolContext, 'signal'> => ({
-    db: dbc, tenant: caller.tenant, policy, requestId, timeoutMs: tool.record.timeoutMs, maxOutputBytes: tool.record.maxOutputBytes,
-    caller: { tokenId: caller.tokenId, tokenName: caller.tokenName, teamId: caller.teamId, userId: caller.userId },
-    secret: (secretName) => getSecretValue(caller.tenant.id, tool.slug, secretName),
-  });
-  const needsApproval = approvalNeeded(tool, args);
-
-  // Limits and quotas (exact across replicas). A read of the tenant's data in this database, far from every limit
-  // it counts against, starts while its claim is being counted instead of after: the claim still decides, and the
-  // read's result is released only if the call fits (otherwise the read is cancelled and nothing of it returned).
-  // Near a limit the claim always comes first, so a limited caller never makes a tool run.
-  const checks = limitChecks(caller, tool.access, new Date());
-  const early = executor?.effect === 'none' && executor.internalRead && !report && !needsApproval && farFromLimits(pool, checks) ? startEarly(executor, toolCtx(db), args, signal) : null;
-  let rate: RateDecision;
+  // Idempotency: a repeat of a keyed call answers what the first one got, without running again.
+  const key = opts.idempotencyKey ?? ctx.idempotencyKey;
+  let idem: string | null = null;
+  if (key !== undefined) {
+    const invalid = invalidKeyMessage(key);
+    if (invalid) return refuse({ outcome: 'denied', errorCode: 'INVALID_IDEMPOTENCY_KEY', inputBytes: input.bytes, details: { reason: invalid } }, invalid);
+    const replay = await claimIdempotencyKey(db, caller.tokenId, key, tool.slug, argumentsHash(args));
+    if (replay.kind === 'refused') return refuse({ outcome: 'denied', errorCode: 'IDEMPOTENCY_CONFLICT', inputBytes: input.bytes, details: { reason: replay.message } }, replay.message);
+    if (replay.kind !== 'new') {
+      await auditCall({ pool }, caller, requestId, { ...base, outcome: 'success', latencyMs: elapsed(), inputBytes: input.bytes, details: { idempotentReplay: true, ...(replay.kind === 'approval' ? { approvalId: replay.approvalId } : {}) } });
+      if (replay.kind === 'result') return { ...replay.result, _meta: { requestId, idempotentReplay: true } };
+      const held = await findApprovalForCaller(db, caller, replay.approvalId);
+      if (held) {
+        const answer = heldCallResult(held, requestId);
+        return { ...answer, _meta: { ...answer._meta, idempotentReplay: true } };
+      }
+      return textResult(`The approval of the first call with idempotency key "${key}" is no longer visible to this token.`, requestId, true);
+    }
+    idem = replay.key;
+  }
+  let idemDone = false;
   try {
-    rate = await consumeRateLimits(pool, checks);
-  } catch (e) {
-    early?.cancel();
-    throw e;
-  }
-  if (!rate.ok) {
-    early?.cancel();
-    ctx.http.retryAfterSeconds = rate.retryAfterSeconds;
-    const message = `Rate limit reached: ${rate.label}. Retry after ${rate.retryAfterSeconds} s.`;
-    return refuse({ outcome: 'denied', errorCode: 'RATE_LIMITED', inputBytes: input.bytes, details: { reason: message, arguments: auditArgs, ...(early ? { earlyRead: 'cancelled' } : {}) } }, message, { _meta: { retryAfterSeconds: rate.retryAfterSeconds } });
+    return await proceed();
+  } finally {
+    if (idem && !idemDone) await releaseIdempotencyKey(db, caller.tokenId, idem);
   }
 
-  if (report) await report(30, `${tool.slug}: arguments valid, within limits`);
-  // Human approval for critical calls.
-  if (needsApproval) {
-    const approval = await db.$transaction(async (tx) => {
-      const a = await createApprovalRequest(tx, { tenantId: caller.tenant.id, tool, tokenId: caller.tokenId, requestId, args, argsRedacted: auditArgs ?? {} });
-      await auditCall({ tx }, caller, requestId, { ...base, outcome: 'pending_approval', errorCode: 'APPROVAL_REQUIRED', latencyMs: elapsed(), inputBytes: input.bytes, details: { approvalId: a.id, approvalsRequired: a.approvalsRequired, arguments: auditArgs } });
-      return a;
+  async function proceed(): Promise<CallToolResult> {
+
+    const toolCtx = (dbc: ToolContext['db']): Omit<ToolContext, 'signal'> => ({
+      db: dbc, tenant: caller.tenant, policy, requestId, timeoutMs: tool.record.timeoutMs, maxOutputBytes: tool.record.maxOutputBytes,
+      caller: { tokenId: caller.tokenId, tokenName: caller.tokenName, teamId: caller.teamId, userId: caller.userId },
+      secret: (secretName) => getSecretValue(caller.tenant.id, tool.slug, secretName),
     });
-    return textResult(
-      `${tool.slug} needs a human approval: request ${approval.id} waits for ${approval.approvalsRequired === 1 ? 'an operator' : `${approval.approvalsRequired} operators`} (expires ${approval.expiresAt.toISOString()}). The call was not executed.`,
-      requestId, true, { _meta: { approvalId: approval.id } },
-    );
-  }
+    const needsApproval = approvalNeeded(tool, args);
 
-  // Execute, check the output, redact, and record — consistently with the tool's kind of effect.
-  if (!executor) {
-    return refuse({ outcome: 'error', errorCode: 'NOT_EXECUTABLE', inputBytes: input.bytes, details: { kind: tool.kind } }, `${tool.slug} has no executor on this server (kind ${tool.kind}).`);
-  }
-  const success = (r: ToolResult<unknown>, out: { value: Record<string, unknown>; bytes: number; redactions: Record<string, number> }): CallAudit => ({
-    ...base, outcome: 'success', latencyMs: elapsed(), inputBytes: input.bytes, outputBytes: out.bytes,
-    costMicros: r.effects.costMicros ?? Math.round(elapsed() * DEFAULT_COST_MICROS_PER_MS),
-    details: { arguments: auditArgs, ...(tool.record.auditLevel === 'full' ? { output: out.value } : {}), redactions: out.redactions },
-    resourcesTouched: r.effects.resourcesTouched,
-  });
-  if (report) await report(50, `${tool.slug}: running`);
-  try {
-    let output: { value: Record<string, unknown>; json: string };
-    if (executor.effect === 'db') {
-      output = await db.$transaction(async (tx) => {
-        const r = await executeWithTimeout(executor, toolCtx(tx), args, signal);
-        const out = checkOutput(contract.output, r.output, tool.record.maxOutputBytes, policy.piiRules);
+    // Limits and quotas (exact across replicas). A read of the tenant's data in this database, far from every limit
+    // it counts against, starts while its claim is being counted instead of after: the claim still decides, and the
+    // read's result is released only if the call fits (otherwise the read is cancelled and nothing of it returned).
+    // Near a limit the claim always comes first, so a limited caller never makes a tool run.
+    const checks = limitChecks(caller, tool.access, new Date());
+    const early = executor?.effect === 'none' && executor.internalRead && !report && !needsApproval && !idem && farFromLimits(pool, checks) ? startEarly(executor, toolCtx(db), args, signal) : null;
+    let rate: RateDecision;
+    try {
+      rate = await consumeRateLimits(pool, checks);
+    } catch (e) {
+      early?.cancel();
+      throw e;
+    }
+    if (!rate.ok) {
+      early?.cancel();
+      ctx.http.retryAfterSeconds = rate.retryAfterSeconds;
+      const message = `Rate limit reached: ${rate.label}. Retry after ${rate.retryAfterSeconds} s.`;
+      return refuse({ outcome: 'denied', errorCode: 'RATE_LIMITED', inputBytes: input.bytes, details: { reason: message, arguments: auditArgs, ...(early ? { earlyRead: 'cancelled' } : {}) } }, message, { _meta: { retryAfterSeconds: rate.retryAfterSeconds } });
+    }
+
+    if (report) await report(30, `${tool.slug}: arguments valid, within limits`);
+    // Human approval for critical calls.
+    if (needsApproval) {
+      const approval = await db.$transaction(async (tx) => {
+        const a = await createApprovalRequest(tx, { caller, tool, requestId, args, argsRedacted: auditArgs ?? {}, task: opts.task, idempotencyKey: idem ?? undefined });
+        await auditCall({ tx }, caller, requestId, { ...base, outcome: 'pending_approval', errorCode: 'APPROVAL_REQUIRED', latencyMs: elapsed(), inputBytes: input.bytes, details: { approvalId: a.id, approvalsRequired: a.approvalsRequired, expiresAt: a.expiresAt.toISOString(), arguments: auditArgs } });
+        if (idem) await completeIdempotencyKey(tx, caller.tokenId, idem, { approvalId: a.id });
+        return a;
+      });
+      idemDone = true;
+      notifyOperatorsByEmail(approval.operatorEmails, { tool: tool.slug, approvalId: approval.id, tokenName: caller.tokenName, expiresAt: approval.expiresAt });
+      return heldCallResult({ id: approval.id, status: 'pending', expiresAt: approval.expiresAt, approvalsRequired: approval.approvalsRequired, tool: { slug: tool.slug } }, requestId);
+    }
+
+    // Execute, check the output, redact, and record — consistently with the tool's kind of effect.
+    if (!executor) {
+      return refuse({ outcome: 'error', errorCode: 'NOT_EXECUTABLE', inputBytes: input.bytes, details: { kind: tool.kind } }, `${tool.slug} has no executor on this server (kind ${tool.kind}).`);
+    }
+    const success = (r: ToolResult<unknown>, out: { value: Record<string, unknown>; bytes: number; redactions: Record<string, number> }): CallAudit => ({
+      ...base, outcome: 'success', latencyMs: elapsed(), inputBytes: input.bytes, outputBytes: out.bytes,
+      costMicros: r.effects.costMicros ?? Math.round(elapsed() * DEFAULT_COST_MICROS_PER_MS),
+      details: { arguments: auditArgs, ...(tool.record.auditLevel === 'full' ? { output: out.value } : {}), redactions: out.redactions },
+      resourcesTouched: r.effects.resourcesTouched,
+    });
+    if (report) await report(50, `${tool.slug}: running`);
+    try {
+      let output: { value: Record<string, unknown>; json: string };
+      if (executor.effect === 'db') {
+        output = await db.$transaction(async (tx) => {
+          const r = await executeWithTimeout(executor, toolCtx(tx), args, signal);
+          const out = checkOutput(outputSchema, r.output, tool.record.maxOutputBytes, policy.piiRules);
+          if (!out.ok) throw new OutputRejected(out.code, out.message);
+          await auditCall({ tx }, caller, requestId, success(r, out));
+          if (idem) await completeIdempotencyKey(tx, caller.tokenId, idem, { result: storedResult(out) });
+          return { value: out.value, json: out.json };
+        }, { timeout: tool.record.timeoutMs + 5_000, maxWait: 5_000 });
+      } else {
+        if (executor.effect === 'external') {
+          await auditCall({ pool }, caller, requestId, { ...base, action: 'tool.dispatched', outcome: 'success', latencyMs: elapsed(), inputBytes: input.bytes, details: { arguments: auditArgs } });
+        }
+        const r = early ? await early.result : await executeWithTimeout(executor, toolCtx(db), args, signal);
+        const out = checkOutput(outputSchema, r.output, tool.record.maxOutputBytes, policy.piiRules);
         if (!out.ok) throw new OutputRejected(out.code, out.message);
-        await auditCall({ tx }, caller, requestId, success(r, out));
-        return { value: out.value, json: out.json };
-      }, { timeout: tool.record.timeoutMs + 5_000, maxWait: 5_000 });
-    } else {
-      if (executor.effect === 'external') {
-        await auditCall({ pool }, caller, requestId, { ...base, action: 'tool.dispatched', outcome: 'success', latencyMs: elapsed(), inputBytes: input.bytes, details: { arguments: auditArgs } });
+        try {
+          await auditCall({ pool }, caller, requestId, success(r, out));
+        } catch (e) {
+          if (executor.effect === 'none') throw e; // a read whose record failed is withheld
+          console.error(`[mcp] ${requestId}: ${tool.slug} ran (dispatch recorded) but its completion record failed`, e);
+        }
+        output = { value: out.value, json: out.json };
+        if (idem) await completeIdempotencyKey(db, caller.tokenId, idem, { result: storedResult(out) });
       }
-      const r = early ? await early.result : await executeWithTimeout(executor, toolCtx(db), args, signal);
-      const out = checkOutput(contract.output, r.output, tool.record.maxOutputBytes, policy.piiRules);
-      if (!out.ok) throw new OutputRejected(out.code, out.message);
-      try {
-        await auditCall({ pool }, caller, requestId, success(r, out));
-      } catch (e) {
-        if (executor.effect === 'none') throw e; // a read whose record failed is withheld
-        console.error(`[mcp] ${requestId}: ${tool.slug} ran (dispatch recorded) but its completion record failed`, e);
+      idemDone = true;
+      touchToken(db, caller);
+      if (report) await report(100, `${tool.slug}: done, audited`);
+      return { content: [{ type: 'text', text: output.json }], structuredContent: output.value, isError: false, _meta: { requestId } };
+    } catch (e) {
+      if (e instanceof AuditUnavailableError) {
+        console.error(`[mcp] ${requestId}: audit unavailable, ${tool.slug} not carried out`, e.cause);
+        throw new ProtocolError(ProtocolErrorCode.InternalError, e.message, { requestId });
       }
-      output = { value: out.value, json: out.json };
+      if (e instanceof ToolRefusal || e instanceof OutputRejected) {
+        return refuse({ outcome: DENIAL_CODES.has(e.code) ? 'denied' : 'error', errorCode: e.code, inputBytes: input.bytes, details: { reason: e.message, arguments: auditArgs } }, e.message);
+      }
+      console.error(`[mcp] ${requestId}: ${tool.slug} failed`, e);
+      return refuse({ outcome: 'error', errorCode: 'INTERNAL', inputBytes: input.bytes, details: { reason: 'internal error', arguments: auditArgs } }, `${tool.slug} failed with an internal error (request ${requestId}).`);
     }
-    touchToken(db, caller);
-    if (report) await report(100, `${tool.slug}: done, audited`);
-    return { content: [{ type: 'text', text: output.json }], structuredContent: output.value, isError: false, _meta: { requestId } };
-  } catch (e) {
-    if (e instanceof AuditUnavailableError) {
-      console.error(`[mcp] ${requestId}: audit unavailable, ${tool.slug} not carried out`, e.cause);
-      throw new ProtocolError(ProtocolErrorCode.InternalError, e.message, { requestId });
-    }
-    if (e instanceof ToolRefusal || e instanceof OutputRejected) {
-      return refuse({ outcome: DENIAL_CODES.has(e.code) ? 'denied' : 'error', errorCode: e.code, inputBytes: input.bytes, details: { reason: e.message, arguments: auditArgs } }, e.message);
-    }
-    console.error(`[mcp] ${requestId}: ${tool.slug} failed`, e);
-    return refuse({ outcome: 'error', errorCode: 'INTERNAL', inputBytes: input.bytes, details: { reason: 'internal error', arguments: auditArgs } }, `${tool.slug} failed with an internal error (request ${requestId}).`);
   }
 }
 

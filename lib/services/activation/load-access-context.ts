@@ -55,7 +55,7 @@ export async function loadAccessContext(input: AccessContextInput): Promise<Acce
     })),
     policies: tenant.toolPolicies.map((p) => ({
       toolId: p.toolId, killed: p.killed, killedReason: p.killedReason, pinnedVersion: p.pinnedVersion, requestsPerMinute: p.requestsPerMinute,
-      callsPerDay: p.callsPerDay, approvalMode: p.approvalMode, approvalCondition: p.approvalCondition, approvalsRequired: p.approvalsRequired,
+      callsPerDay: p.callsPerDay, approvalMode: p.approvalMode, approvalCondition: p.approvalCondition, approvalsRequired: p.approvalsRequired, approvalTtlMinutes: p.approvalTtlMinutes,
     })),
     teams: [...teams].map(([id, name]) => ({ id, name })),
     users: [...users].map(([id, label]) => ({ id, label })),
