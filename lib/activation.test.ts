@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  enabledTools, needsApproval, rateCounterKey, rateWindowStart, resolveAccess, resolveToolAccess, rolloutBucket,
+  canNeedApproval, enabledTools, needsApproval, requiredApprovals, rateCounterKey, rateWindowStart, resolveAccess, resolveToolAccess, rolloutBucket,
   type AccessActivation, type AccessContext, type AccessTool, type AccessToolPolicy,
 } from './activation';
 
@@ -169,7 +169,8 @@ describe('limits', () => {
 describe('approval', () => {
   const cond = { field: 'amount', op: 'gt', value: 500 } as const;
   it('resolves the configured rule, ignoring malformed conditions', () => {
-    expect(one(ctx({ policies: [policy({ approvalMode: 'conditional', approvalCondition: cond, approvalsRequired: 2 })] })).approval).toEqual({ mode: 'conditional', condition: cond, approvalsRequired: 2, critical: false });
+    expect(one(ctx({ policies: [policy({ approvalMode: 'conditional', approvalCondition: cond, approvalsRequired: 2 })] })).approval).toEqual({ mode: 'conditional', condition: cond, approvalsRequired: 2, critical: false, ttlMinutes: 15 });
+    expect(one(ctx({ policies: [policy({ approvalMode: 'always', approvalTtlMinutes: 60 })] })).approval.ttlMinutes).toBe(60);
     expect(one(ctx({ policies: [policy({ approvalMode: 'conditional', approvalCondition: { field: 1 } })] })).approval.condition).toBeNull();
   });
   it.each([
@@ -191,6 +192,17 @@ describe('approval', () => {
     expect(needsApproval({ mode: 'always', condition: null, approvalsRequired: 1, critical: false }, {})).toBe(true);
     expect(needsApproval({ mode: 'never', condition: null, approvalsRequired: 1, critical: false }, { amount: 1e9 })).toBe(false);
     expect(needsApproval({ mode: 'never', condition: null, approvalsRequired: 1, critical: true }, {})).toBe(true);
+  });
+  it('two-person rule: above the condition for a critical tool, whenever approval is needed otherwise', () => {
+    const critical = { mode: 'conditional' as const, condition: cond, approvalsRequired: 2, critical: true };
+    expect(requiredApprovals(critical, { amount: 501 })).toBe(2);
+    expect(requiredApprovals(critical, { amount: 20 })).toBe(1);
+    expect(requiredApprovals({ ...critical, mode: 'always' }, { amount: 20 })).toBe(2);
+    expect(requiredApprovals({ ...critical, critical: false }, { amount: 501 })).toBe(2);
+    expect(requiredApprovals({ ...critical, approvalsRequired: 7 }, { amount: 501 })).toBe(2);
+    expect(canNeedApproval({ mode: 'never', critical: true })).toBe(true);
+    expect(canNeedApproval({ mode: 'never', critical: false })).toBe(false);
+    expect(canNeedApproval({ mode: 'conditional', critical: false })).toBe(true);
   });
 });
 

@@ -39,6 +39,14 @@ describe('policy', () => {
     expect(can(actor(['platform_admin'], null, 'me'), 'tool_request.publish', { tenantId: 't1', requesterId: 'me' })).toBe(false);
   });
 
+  it('refuses approving a held call made by a token acting for the operator or created by them', () => {
+    const op = actor(['operator'], 't1', 'op');
+    expect(can(op, 'approval.decide', { tenantId: 't1', actsForUserId: 'op' })).toBe(false);
+    expect(can(op, 'approval.decide', { tenantId: 't1', tokenCreatorId: 'op' })).toBe(false);
+    expect(can(op, 'approval.decide', { tenantId: 't2' })).toBe(false);
+    expect(can(op, 'approval.decide', { tenantId: 't1', actsForUserId: 'someone', tokenCreatorId: 'admin' })).toBe(true);
+  });
+
   it('lets tool owners edit only their tools', () => {
     expect(can(actor(['tool_owner'], 't1', 'o1'), 'tool.edit', { ownerUserId: 'o1' })).toBe(true);
     expect(can(actor(['tool_owner'], 't1', 'o1'), 'tool.edit', { ownerUserId: 'o2' })).toBe(false);
