@@ -116,3 +116,24 @@ export const ZApprovalStatusToolOutput = z.object({
   result: ZToolCallResult.nullable().describe("Once executed: the tool's own answer"),
 });
 export type TApprovalStatusToolOutput = z.infer<typeof ZApprovalStatusToolOutput>;
+
+// ─── Tenant webhook (chat tools) ───
+
+export const ZSetApprovalWebhookInput = z.object({
+  tenantId: z.string().min(1),
+  url: z
+    .string()
+    .trim()
+    .max(2048, 'Keep the URL under 2,048 characters.')
+    .refine((u) => u === '' || /^https:\/\/[^\s/?#]+(\/\S*)?$/i.test(u), 'Enter an https:// URL (or leave it empty to turn the webhook off).')
+    .describe('https endpoint told of each held call; empty turns the webhook off'),
+  rotateSecret: z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean()).default(false).describe('Generate a new signing secret'),
+});
+export type TSetApprovalWebhookInput = z.infer<typeof ZSetApprovalWebhookInput>;
+
+export interface ApprovalWebhookView {
+  url: string | null;
+  hasSecret: boolean;
+  /** Only right after it was generated: shown once, never stored in clear. */
+  newSecret?: string;
+}

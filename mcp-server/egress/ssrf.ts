@@ -144,7 +144,7 @@ export interface GuardedResponse {
   hops: string[];
 }
 
-function requestOnce(target: EgressTarget, headers: Record<string, string>, signal: AbortSignal, maxBytes: number, followable: boolean) {
+function requestOnce(target: EgressTarget, headers: Record<string, string>, signal: AbortSignal, maxBytes: number, followable: boolean, send?: { method: 'POST'; body: Buffer }) {
   return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer; truncated: boolean }>((resolve, reject) => {
     const mod = target.url.protocol === 'https:' ? https : http;
     const req = mod.request({
@@ -153,8 +153,8 @@ function requestOnce(target: EgressTarget, headers: Record<string, string>, sign
       servername: ipaddr.isValid(target.host) ? undefined : target.host,
       port: target.url.port || (target.url.protocol === 'https:' ? 443 : 80),
       path: target.url.pathname + target.url.search,
-      method: 'GET',
-      headers: { ...headers, host: target.url.host, 'accept-encoding': 'identity', connection: 'close' },
+      method: send?.method ?? 'GET',
+      headers: { ...headers, host: target.url.host, 'accept-encoding': 'identity', connection: 'close', ...(send ? { 'content-length': String(send.body.length) } : {}) },
       lookup: pinnedLookup(target.address, target.family),
       agent: false,
       signal,
@@ -198,7 +198,7 @@ function requestOnce(target: EgressTarget, headers: Record<string, string>, sign
         if (!truncated && !signal.aborted) reject(new ToolRefusal('UPSTREAM', `${target.host} closed the connection before the end of the response.`));
       });
     });
-    req.end();
+    req.end(send?.body);
   });
 }
 
@@ -236,4 +236,20 @@ export async function guardedGet(rawUrl: string, opts: GuardedGetOptions): Promi
     }
     return { ...res, finalUrl: target.url.toString(), hops };
   }
+}
+
+export interface GuardedPostOptions extends EgressOptions {
+  allowlist: readonly string[];
+  /** Headers set by the platform (content type, signature). */
+  headers: Record<string, string>;
+  body: Buffer;
+  signal: AbortSignal;
+  maxBytes: number;
+}
+
+/** POST through the guard (same address checks and pinning as guardedGet); redirects are not followed. */
+export async function guardedPost(rawUrl: string, opts: GuardedPostOptions): Promise<{ status: number; body: Buffer }> {
+  const target = await raceAbort(checkEgressTarget(rawUrl, opts.allowlist, opts), opts.signal, `resolving ${rawUrl}`);
+  const res = await requestOnce(target, opts.headers, opts.signal, opts.maxBytes, false, { method: 'POST', body: opts.body });
+  return { status: res.status, body: res.body };
 }

@@ -12,7 +12,7 @@ import { getSecretValue } from '@/lib/services/secrets/get-secret-value';
 import { executorFor } from '@/mcp-server/tools';
 import { ToolRefusal, type ToolContext, type ToolResult } from '@/mcp-server/tools/types';
 import { findApprovalForCaller, heldCallResult } from '@/mcp-server/approvals/agent-approvals';
-import { notifyOperatorsByEmail } from '@/mcp-server/approvals/notify-operators';
+import { announceHeldCall } from '@/mcp-server/approvals/notify-operators';
 import { createApprovalRequest, approvalNeeded } from './approval-gate';
 import { argumentsHash, claimIdempotencyKey, completeIdempotencyKey, invalidKeyMessage, releaseIdempotencyKey } from './idempotency';
 import { auditableArguments, auditCall, AuditUnavailableError, type CallAudit } from './audit';
@@ -159,7 +159,7 @@ export async function callTool(ctx: CallContext, name: string, rawArgs: unknown,
         return a;
       });
       idemDone = true;
-      notifyOperatorsByEmail(approval.operatorEmails, { tool: tool.slug, approvalId: approval.id, tokenName: caller.tokenName, expiresAt: approval.expiresAt });
+      announceHeldCall(db, caller, tool.slug, approval);
       return heldCallResult({ id: approval.id, status: 'pending', expiresAt: approval.expiresAt, approvalsRequired: approval.approvalsRequired, tool: { slug: tool.slug } }, requestId);
     }
 

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "TenantPolicy" ADD COLUMN     "approvalWebhookSecret" TEXT,
+ADD COLUMN     "approvalWebhookUrl" TEXT;
