@@ -5,6 +5,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { resolveDatabaseTarget } from '@/lib/server/db/connection';
 import { readOrCreateLocalKey } from '@/lib/server/local-key';
 import { applyMigrations } from '@/lib/server/db/schema-engine';
@@ -13,6 +14,9 @@ import { seedDatabase } from '@/prisma/seed';
 
 const require = createRequire(import.meta.url);
 const NEXT_BIN = require.resolve('next/dist/bin/next');
+const TSX_LOADER = pathToFileURL(require.resolve('tsx')).href;
+const SERVER_HOOKS = pathToFileURL(path.resolve('scripts/server-hooks.mjs')).href;
+const SERVE_SCRIPT = path.resolve('scripts/serve.ts');
 const SOURCES = ['app', 'components', 'lib', 'mcp-server', 'public', 'prisma/schema.prisma', 'next.config.ts', 'package-lock.json', 'postcss.config.mjs', 'tsconfig.json'];
 const DIST_DIR = process.env.NEXT_DIST_DIR || '.next';
 const STAMP = path.resolve(DIST_DIR, 'source-hash');
@@ -75,7 +79,9 @@ async function main() {
   if (process.env.SKIP_BUILD !== '1') ensureBuild();
   await prepareDatabase();
   log(`serving on http://localhost:${port} (portal) and http://localhost:${port}/mcp`);
-  const child = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(port), ...(process.env.HOSTNAME ? ['-H', process.env.HOSTNAME] : [])], { stdio: 'inherit', env });
+  // The server is a process of its own, without this script's react-server condition (Next needs the default
+  // conditions): scripts/serve.ts, which answers /mcp ahead of Next's router and the rest through Next.
+  const child = spawn(process.execPath, ['--import', TSX_LOADER, '--import', SERVER_HOOKS, SERVE_SCRIPT], { stdio: 'inherit', env: { ...env, PORT: String(port) } });
   for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => child.kill(sig));
   child.on('exit', (code) => process.exit(code ?? 0));
 }

@@ -1,0 +1,57 @@
+import 'server-only';
+// Node's http server → a fetch Request → handleMcpRequest → the Response written back, without Next's router in
+// between: the production server (scripts/serve.ts) hands POST /mcp here directly. JSON answers are written in
+// one go; a streamed answer (SSE progress) is piped as it comes, and the request's abort signal follows the client.
+import type http from 'node:http';
+import { Readable } from 'node:stream';
+import { handleMcpRequest } from './http';
+
+export { PEER_HEADER } from '@/lib/server/client-ip';
+
+
+export function isMcpPath(url: string | undefined): boolean {
+  if (!url) return false;
+  return url === '/mcp' || url.startsWith('/mcp?') || url === '/mcp/';
+}
+
+export async function serveMcp(req: http.IncomingMessage, res: http.ServerResponse, base: string): Promise<void> {
+  const controller = new AbortController();
+  res.on('close', () => {
+    if (!res.writableFinished) controller.abort(new DOMException('the client went away', 'AbortError'));
+  });
+  try {
+    const headers = new Headers();
+    for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
+    const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
+    const request = new Request(`${base}${req.url ?? '/mcp'}`, {
+      method: req.method, headers, signal: controller.signal,
+      ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream<Uint8Array>, duplex: 'half' } : {}),
+    } as RequestInit);
+    const response = await handleMcpRequest(request);
+    const out: Record<string, string | string[]> = {};
+    response.headers.forEach((v, k) => {
+      if (k === 'set-cookie') return;
+      out[k] = v;
+    });
+    const type = response.headers.get('content-type') ?? '';
+    if (!response.body || !type.startsWith('text/event-stream')) {
+      const body = Buffer.from(await response.arrayBuffer());
+      if (res.destroyed) return;
+      out['content-length'] = String(body.length);
+      res.writeHead(response.status, out);
+      res.end(body);
+      return;
+    }
+    res.writeHead(response.status, out);
+    res.flushHeaders();
+    Readable.fromWeb(response.body as import('node:stream/web').ReadableStream<Uint8Array>).on('error', () => res.destroy()).pipe(res);
+  } catch (e) {
+    console.error('[mcp] request failed before an answer', e);
+    if (!res.headersSent && !res.destroyed) {
+      res.writeHead(500, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ jsonrpc: '2.0', id: null, error: { code: -32603, message: 'Internal error.' } }));
+    } else {
+      res.destroy();
+    }
+  }
+}

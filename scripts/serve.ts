@@ -1,0 +1,38 @@
+// The production server `npm start` runs: one Node http server, in one process, serving the portal through Next's
+// request handler and POST /mcp straight through the MCP pipeline (mcp-server/node-bridge.ts), ahead of Next's
+// router, which cost most of a call's time under load. `next dev` keeps app/mcp/route.ts (the same pipeline).
+// It also records each connection's peer address in a header of its own (the client's copy removed), the only
+// source lib/server/client-ip.ts trusts besides X-Forwarded-For from configured proxies.
+// Run by scripts/start.ts: node --import tsx --import ./scripts/server-hooks.mjs scripts/serve.ts
+import http from 'node:http';
+import next from 'next';
+import { isMcpPath, PEER_HEADER, serveMcp } from '@/mcp-server/node-bridge';
+
+async function main() {
+  process.env.PLATFORM_PEER_HEADER = '1'; // this server sets the peer header itself (lib/server/client-ip.ts)
+  const port = Number(process.env.PORT || 3000);
+  const hostname = process.env.HOSTNAME || undefined;
+  const app = next({ dev: false, dir: process.cwd(), port, hostname });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const base = `http://localhost:${port}`;
+  const server = http.createServer((req, res) => {
+    delete req.headers[PEER_HEADER];
+    for (let i = req.rawHeaders.length - 2; i >= 0; i -= 2) if (req.rawHeaders[i]!.toLowerCase() === PEER_HEADER) req.rawHeaders.splice(i, 2);
+    const peer = req.socket.remoteAddress ?? '';
+    req.headers[PEER_HEADER] = peer;
+    req.rawHeaders.push(PEER_HEADER, peer);
+    if (isMcpPath(req.url)) void serveMcp(req, res, base);
+    else void handle(req, res);
+  });
+  server.keepAliveTimeout = 65_000;
+  server.listen(port, hostname, () => console.log(`[serve] ready on http://${hostname ?? 'localhost'}:${port} (portal) and /mcp`));
+  const stop = () => server.close(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((e: unknown) => {
+  console.error(`[serve] ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+  process.exit(1);
+});
