@@ -9,6 +9,7 @@ import { createMcpHandler, isLegacyRequest, WebStandardStreamableHTTPServerTrans
 import type pg from 'pg';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { writeAudit } from '@/lib/server/audit';
+import { clientIp } from '@/lib/server/client-ip';
 import { getDb, getPgPool } from '@/lib/server/db/client';
 import { env } from '@/lib/server/env';
 import { mcpConfig } from './config';
@@ -52,9 +53,6 @@ export function publicOrigin(req: Request): string {
   return configured ? new URL(configured).origin : new URL(req.url).origin;
 }
 
-function clientIp(req: Request): string | null {
-  return req.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || req.headers.get('x-real-ip') || null;
-}
 
 function withHeaders(res: Response, headers: Record<string, string>): Response {
   try {
@@ -65,6 +63,25 @@ function withHeaders(res: Response, headers: Record<string, string>): Response {
     for (const [k, v] of Object.entries(headers)) h.set(k, v);
     return new Response(res.body, { status: res.status, statusText: res.statusText, headers: h });
   }
+}
+
+/**
+ * A browser Origin is allowed when it is listed (MCP_ALLOWED_ORIGINS), is this server's public origin, or is the
+ * very origin the request was sent to: same scheme as the public origin, and exactly the Host header's host and port
+ * on an allowed host name. Another port or scheme of an allowed host is another origin.
+ */
+export function originAllowed(origin: string, host: string, publicOrigin: string, cfg: Pick<ReturnType<typeof mcpConfig>, 'allowedHosts' | 'allowedOrigins'>): boolean {
+  const o = origin.toLowerCase();
+  if (cfg.allowedOrigins.has(o)) return true;
+  let parsed: URL;
+  try {
+    parsed = new URL(o);
+  } catch {
+    return false;
+  }
+  if (parsed.origin === new URL(publicOrigin).origin) return true;
+  const scheme = new URL(publicOrigin).protocol;
+  return parsed.protocol === scheme && parsed.host === host.trim().toLowerCase() && cfg.allowedHosts.has(parsed.hostname);
 }
 
 const isId = (v: unknown) => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
@@ -156,18 +173,12 @@ export async function handleMcpRequest(req: Request, deps: McpDeps = {}): Promis
     return jsonRpcErrorResponse(403, JSONRPC.SERVER_ERROR, `Host "${host ?? ''}" is not allowed (DNS-rebinding protection; set MCP_ALLOWED_HOSTS).`, { requestId });
   }
   const origin = req.headers.get('origin');
-  if (origin) {
-    let ok = cfg.allowedOrigins.has(origin.toLowerCase());
-    try {
-      ok ||= cfg.allowedHosts.has(new URL(origin).hostname.toLowerCase()); // IPv6 hostnames keep their brackets
-    } catch {
-      ok = false;
-    }
-    if (!ok) return jsonRpcErrorResponse(403, JSONRPC.SERVER_ERROR, `Origin "${origin}" is not allowed.`, { requestId });
+  if (origin && !originAllowed(origin, host, publicOrigin(req), cfg)) {
+    return jsonRpcErrorResponse(403, JSONRPC.SERVER_ERROR, `Origin "${origin}" is not allowed.`, { requestId });
   }
 
   const db = deps.db ?? (await getDb());
-  const ip = clientIp(req);
+  const ip = clientIp((name) => req.headers.get(name));
   const auth = await authenticate(db, req.headers.get('authorization'), ip);
   if (!auth.ok) {
     await writeAudit(db, { kind: 'agent', id: auth.tokenId ?? 'anonymous', label: auth.tokenId ? `token:${auth.tokenId}` : 'anonymous', tenantId: auth.tenantId, teamIds: [], roles: [], via: 'mcp', ip }, {

@@ -1,6 +1,7 @@
 import 'server-only';
 // Environment, parsed once by one zod schema; a bad value stops the process with a clear message.
 import { z } from 'zod';
+import { parseTrustedProxies } from './client-ip';
 
 const bool = z
   .enum(['0', '1', 'true', 'false', ''])
@@ -33,6 +34,14 @@ const ZEnv = z.object({
   SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   SMTP_SECURE: bool,
   SMTP_FROM: z.string().optional(),
+  // Reverse proxies whose X-Forwarded-For is believed (addresses or CIDRs, comma-separated); default none.
+  TRUSTED_PROXIES: z.string().optional().superRefine((v, ctx) => {
+    try {
+      parseTrustedProxies(v);
+    } catch (e) {
+      ctx.addIssue({ code: 'custom', message: e instanceof Error ? e.message : 'invalid' });
+    }
+  }),
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),

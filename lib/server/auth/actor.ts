@@ -7,6 +7,7 @@ import { getServerSession } from 'next-auth';
 import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/policy';
 import { getDb } from '@/lib/server/db/client';
+import { clientIp } from '@/lib/server/client-ip';
 import { authOptions } from './options';
 
 export interface PortalActor extends Actor {
@@ -15,9 +16,9 @@ export interface PortalActor extends Actor {
   tenantName: string | null;
 }
 
-async function clientIp(): Promise<string | null> {
+async function requestIp(): Promise<string | null> {
   const h = await headers();
-  return h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip') || null;
+  return clientIp((name) => h.get(name));
 }
 
 export const getActor = cache(async (via: 'portal' | 'api' = 'portal'): Promise<PortalActor | null> => {
@@ -38,7 +39,7 @@ export const getActor = cache(async (via: 'portal' | 'api' = 'portal'): Promise<
     teamIds: user.teams.map((t) => t.teamId),
     roles: user.roles,
     via,
-    ip: await clientIp(),
+    ip: await requestIp(),
   };
 });
 

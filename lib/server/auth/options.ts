@@ -2,16 +2,17 @@ import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { isAppError } from '@/lib/errors';
+import { clientIp } from '@/lib/server/client-ip';
 import { env } from '@/lib/server/env';
 import { authenticateWithPassword } from '@/lib/services/auth/authenticate-with-password';
 import { oidcProviders } from './oidc';
 
-function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string {
+function requestIp(headers: Record<string, string | string[] | undefined> | undefined): string {
   const h = headers ?? {};
-  const fwd = h['x-forwarded-for'];
-  const first = (Array.isArray(fwd) ? fwd[0] : fwd)?.split(',')[0]?.trim();
-  const real = h['x-real-ip'];
-  return first || (Array.isArray(real) ? real[0] : real) || 'unknown';
+  return clientIp((name) => {
+    const v = h[name];
+    return Array.isArray(v) ? v.join(',') : v;
+  }) ?? 'unknown';
 }
 
 export function authOptions(): NextAuthOptions {
@@ -28,7 +29,7 @@ export function authOptions(): NextAuthOptions {
         credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
         async authorize(credentials, req) {
           try {
-            return await authenticateWithPassword(credentials ?? {}, clientIp(req?.headers));
+            return await authenticateWithPassword(credentials ?? {}, requestIp(req?.headers));
           } catch (err) {
             // The message reaches the sign-in form as `error`; never a stack trace.
             throw new Error(isAppError(err) ? err.userMessage : 'Sign-in is unavailable right now.');

@@ -1,0 +1,41 @@
+// The edge of /mcp: which browser origins may call it, and which client address the audit records.
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { getDb } from '@/lib/server/db/client';
+import { PEER_HEADER } from '@/lib/server/client-ip';
+import { rawPost, tokenFor } from '@/lib/testing/mcp';
+
+const INIT = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'raw', version: '1' } } });
+let token: string;
+const auth = (extra: Record<string, string> = {}) => ({ authorization: `Bearer ${token}`, ...extra });
+
+beforeAll(async () => {
+  token = (await tokenFor('acme', { name: `edge-${Date.now()}` })).token;
+});
+afterEach(() => {
+  delete process.env.TRUSTED_PROXIES;
+  delete process.env.PLATFORM_PEER_HEADER;
+});
+
+describe('/mcp edge', () => {
+  it('an Origin must match scheme, host and port: another port or scheme of an allowed host is refused', async () => {
+    expect((await rawPost(INIT, auth({ host: 'localhost:3000', origin: 'http://localhost:3000' }))).status).toBe(200);
+    for (const origin of ['http://localhost:3001', 'https://localhost:3000', 'http://127.0.0.1:3000', 'http://localhost.evil.example:3000', 'null']) {
+      const res = await rawPost(INIT, auth({ host: 'localhost:3000', origin }));
+      expect(res.status, origin).toBe(403);
+    }
+  });
+
+  it('the audit keeps the connection peer, not a client-set X-Forwarded-For; a trusted proxy’s header is believed', async () => {
+    const db = await getDb();
+    const ipOf = async (res: Response) => (await db.auditEvent.findFirstOrThrow({ where: { requestId: res.headers.get('x-request-id')! } })).ip;
+    const call = (headers: Record<string, string>) =>
+      rawPost(JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'kb_search', arguments: { query: 'refund' } } }), auth({ 'mcp-protocol-version': '2025-11-25', ...headers }));
+    expect(await ipOf(await call({ 'x-forwarded-for': '1.2.3.4' }))).toBeNull();
+    // Outside the production server (next dev), even a peer header is not believed.
+    expect(await ipOf(await call({ [PEER_HEADER]: '203.0.113.5' }))).toBeNull();
+    process.env.PLATFORM_PEER_HEADER = '1'; // as scripts/serve.ts sets it, after removing any client copy
+    expect(await ipOf(await call({ [PEER_HEADER]: '203.0.113.5', 'x-forwarded-for': '1.2.3.4' }))).toBe('203.0.113.5');
+    process.env.TRUSTED_PROXIES = '10.0.0.0/8';
+    expect(await ipOf(await call({ [PEER_HEADER]: '10.1.2.3', 'x-forwarded-for': '1.2.3.4, 198.51.100.20' }))).toBe('198.51.100.20');
+  });
+});
