@@ -213,7 +213,9 @@ describe('version pinning, kill switches and limits', () => {
     const token = await db.agentToken.create({ data: { tenantId: f.tenant.id, name: 'bot', prefix: 'mcp_test', tokenHash: `hash-${f.tenant.slug}`, scopes: [] } });
     await setTokenLimits({ actor: f.admin, tokenId: token.id, requestsPerMinute: 5, callsPerDay: null });
     expect(await db.agentToken.findUniqueOrThrow({ where: { id: token.id } })).toMatchObject({ requestsPerMinute: 5, callsPerDay: null });
-    await expectError(setTokenLimits({ actor: g.admin, tokenId: token.id, requestsPerMinute: 1, callsPerDay: 1 }), 'FORBIDDEN');
+    // Another tenant's token is answered exactly like an unknown one.
+    await expectError(setTokenLimits({ actor: g.admin, tokenId: token.id, requestsPerMinute: 1, callsPerDay: 1 }), 'NOT_FOUND', /^Agent token not found\.$/);
+    await expectError(setTokenLimits({ actor: g.admin, tokenId: 'c_unknown_token', requestsPerMinute: 1, callsPerDay: 1 }), 'NOT_FOUND', /^Agent token not found\.$/);
     await db.agentToken.update({ where: { id: token.id }, data: { revokedAt: new Date() } });
     await expectError(setTokenLimits({ actor: f.admin, tokenId: token.id, requestsPerMinute: 1, callsPerDay: 1 }), 'INVALID_STATE');
     expect((await getActivationOverview({ actor: f.admin, tenantId: f.tenant.id })).tokens.find((t) => t.id === token.id)).toMatchObject({ requestsPerMinute: 5, revoked: true });
