@@ -1,8 +1,9 @@
 // The edge of /mcp: which browser origins may call it, and which client address the audit records.
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/lib/server/db/client';
 import { PEER_HEADER } from '@/lib/server/client-ip';
-import { rawPost, tokenFor } from '@/lib/testing/mcp';
+import { MCP_URL, rawPost, tokenFor } from '@/lib/testing/mcp';
+import { handleMcpRequest } from '@/mcp-server/http';
 
 const INIT = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'raw', version: '1' } } });
 let token: string;
@@ -37,5 +38,20 @@ describe('/mcp edge', () => {
     expect(await ipOf(await call({ [PEER_HEADER]: '203.0.113.5', 'x-forwarded-for': '1.2.3.4' }))).toBe('203.0.113.5');
     process.env.TRUSTED_PROXIES = '10.0.0.0/8';
     expect(await ipOf(await call({ [PEER_HEADER]: '10.1.2.3', 'x-forwarded-for': '1.2.3.4, 198.51.100.20' }))).toBe('198.51.100.20');
+  });
+
+  it.skipIf(process.env.TEST_DB_KIND !== 'postgres')('a call the client abandons stops its query and is audited as cancelled (PostgreSQL)', async () => {
+    const db = await getDb();
+    const marker = `edge_${Date.now()}`;
+    const ac = new AbortController();
+    const body = JSON.stringify({ jsonrpc: '2.0', id: 3, method: 'tools/call', params: { name: 'sql_query', arguments: { sql: `SELECT count(*) AS ${marker} FROM generate_series(1, 5000000000) g` } } });
+    const answer = handleMcpRequest(new Request(MCP_URL, { method: 'POST', body, signal: ac.signal, headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-protocol-version': '2025-11-25', ...auth() } }));
+    const running = async () => (await db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE state = 'active' AND query LIKE '%' || $1 || '%' AND query NOT LIKE '%pg_stat_activity%'`, marker))[0]!.n;
+    await vi.waitFor(async () => expect(await running()).toBe(1), { timeout: 10_000, interval: 20 });
+    ac.abort();
+    const res = await answer;
+    await vi.waitFor(async () => expect(await running()).toBe(0), { timeout: 10_000, interval: 20 });
+    const event = await db.auditEvent.findFirstOrThrow({ where: { requestId: res.headers.get('x-request-id')! } });
+    expect([event.outcome, event.errorCode]).toEqual(['error', 'CANCELLED']);
   });
 });

@@ -193,7 +193,7 @@ export async function handleMcpRequest(req: Request, deps: McpDeps = {}): Promis
   if (body instanceof Response) return body;
 
   const pool = deps.pool ?? (await getPgPool());
-  const ctx: CallContext = { db, pool, caller: auth.caller, requestId, http: {}, idempotencyKey: req.headers.get('idempotency-key') ?? undefined };
+  const ctx: CallContext = { db, pool, caller: auth.caller, requestId, http: {}, idempotencyKey: req.headers.get('idempotency-key') ?? undefined, signal: req.signal };
   // Every answer carries its request id; a JSON answer to a call a limit refused also carries Retry-After (a streamed
   // answer has sent its headers before the pipeline knows).
   const finish = (res: Response) =>

@@ -205,7 +205,7 @@ describe('guardedGet against a loopback server', () => {
     const p = guardedGet(`http://stub.test:${port}/`, { ...base(), resolve, signal: ac.signal });
     await expect.poll(() => resolving).toBe(true);
     ac.abort();
-    expect((await refusal(p)).code).toBe('TIMEOUT');
+    expect((await refusal(p)).code).toBe('CANCELLED');
   });
 
   it('rejects promptly when the signal aborts mid-response', async () => {
@@ -214,6 +214,6 @@ describe('guardedGet against a loopback server', () => {
     await expect.poll(() => seen.some((s) => s.url === '/hang')).toBe(true);
     ac.abort();
     const e = await refusal(p);
-    expect(e.code).toBe('TIMEOUT');
+    expect(e.code).toBe('CANCELLED');
   });
 });

@@ -34,6 +34,8 @@ export interface CallContext {
   http: { retryAfterSeconds?: number };
   /** The request's Idempotency-Key header, if any (a call's `_meta.idempotencyKey` takes precedence). */
   idempotencyKey?: string;
+  /** Aborted when the HTTP client goes away: the call's work stops and is recorded as cancelled. */
+  signal?: AbortSignal;
 }
 
 export interface CallOptions {
@@ -63,6 +65,7 @@ class OutputRejected extends Error {
 
 export async function callTool(ctx: CallContext, name: string, rawArgs: unknown, signal?: AbortSignal, progress?: ProgressReporter, opts: CallOptions = {}): Promise<CallToolResult> {
   const { db, pool, caller, requestId } = ctx;
+  const callSignal = ctx.signal && signal ? AbortSignal.any([ctx.signal, signal]) : (signal ?? ctx.signal);
   const report = progress && ((p: number, message: string) => progress(p, message).catch(() => undefined));
   const started = performance.now();
   const elapsed = () => performance.now() - started;
@@ -134,7 +137,7 @@ export async function callTool(ctx: CallContext, name: string, rawArgs: unknown,
     // read's result is released only if the call fits (otherwise the read is cancelled and nothing of it returned).
     // Near a limit the claim always comes first, so a limited caller never makes a tool run.
     const checks = limitChecks(caller, tool.access, new Date());
-    const early = executor?.effect === 'none' && executor.internalRead && !report && !needsApproval && !idem && farFromLimits(pool, checks) ? startEarly(executor, toolCtx(db), args, signal) : null;
+    const early = executor?.effect === 'none' && executor.internalRead && !report && !needsApproval && !idem && farFromLimits(pool, checks) ? startEarly(executor, toolCtx(db), args, callSignal) : null;
     let rate: RateDecision;
     try {
       rate = await consumeRateLimits(pool, checks);
@@ -178,7 +181,7 @@ export async function callTool(ctx: CallContext, name: string, rawArgs: unknown,
       let output: { value: Record<string, unknown>; json: string };
       if (executor.effect === 'db') {
         output = await db.$transaction(async (tx) => {
-          const r = await executeWithTimeout(executor, toolCtx(tx), args, signal);
+          const r = await executeWithTimeout(executor, toolCtx(tx), args, callSignal);
           const out = checkOutput(outputSchema, r.output, tool.record.maxOutputBytes, policy.piiRules);
           if (!out.ok) throw new OutputRejected(out.code, out.message);
           await auditCall({ tx }, caller, requestId, success(r, out));
@@ -189,7 +192,7 @@ export async function callTool(ctx: CallContext, name: string, rawArgs: unknown,
         if (executor.effect === 'external') {
           await auditCall({ pool }, caller, requestId, { ...base, action: 'tool.dispatched', outcome: 'success', latencyMs: elapsed(), inputBytes: input.bytes, details: { arguments: auditArgs } });
         }
-        const r = early ? await early.result : await executeWithTimeout(executor, toolCtx(db), args, signal);
+        const r = early ? await early.result : await executeWithTimeout(executor, toolCtx(db), args, callSignal);
         const out = checkOutput(outputSchema, r.output, tool.record.maxOutputBytes, policy.piiRules);
         if (!out.ok) throw new OutputRejected(out.code, out.message);
         try {

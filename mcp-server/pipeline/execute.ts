@@ -11,7 +11,13 @@ export async function executeWithTimeout<I, O>(executor: ToolExecutor<I, O>, ctx
   try {
     const work = executor.execute({ ...ctx, signal: controller.signal }, input);
     return await new Promise<ToolResult<O>>((resolve, reject) => {
-      const onAbort = () => reject(new ToolRefusal('TIMEOUT', `${executor.slug} stopped: ${controller.signal.reason instanceof Error ? controller.signal.reason.message : 'the call was cancelled'}.`));
+      // The tool's own time limit and a caller that cancels or goes away are recorded distinctly.
+      const onAbort = () => {
+        const r = controller.signal.reason as unknown;
+        reject(r instanceof Error && r.name === 'TimeoutError'
+          ? new ToolRefusal('TIMEOUT', `${executor.slug} stopped: ${r.message}.`)
+          : new ToolRefusal('CANCELLED', `${executor.slug} stopped: the caller cancelled the call or went away.`));
+      };
       if (controller.signal.aborted) onAbort();
       controller.signal.addEventListener('abort', onAbort, { once: true });
       work.then(resolve, reject).finally(() => controller.signal.removeEventListener('abort', onAbort));

@@ -5,10 +5,10 @@ import { ToolRefusal } from './types';
 
 export type Db = PrismaClient | Prisma.TransactionClient;
 
-/** The refusal for an aborted call: the tool's time limit was reached or the client went away. */
+/** The refusal for an aborted call: TIMEOUT when the tool's time limit was reached, CANCELLED when the caller went away. */
 export function abortRefusal(signal: AbortSignal, what: string): ToolRefusal {
-  const reason = signal.reason instanceof Error && signal.reason.name === 'TimeoutError' ? 'the time limit was reached' : 'the call was cancelled or timed out';
-  return new ToolRefusal('TIMEOUT', `Stopped ${what}: ${reason}.`);
+  if (signal.reason instanceof Error && signal.reason.name === 'TimeoutError') return new ToolRefusal('TIMEOUT', `Stopped ${what}: the time limit was reached.`);
+  return new ToolRefusal('CANCELLED', `Stopped ${what}: the caller cancelled the call or went away.`);
 }
 
 export function throwIfAborted(signal: AbortSignal, what: string): void {

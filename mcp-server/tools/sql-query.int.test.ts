@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { ZSqlQueryInput, ZSqlQueryOutput } from '@/lib/schemas/builtin-tools';
 import type { PrismaClient } from '@/lib/server/db/client';
 import { LOCK_RACES_TESTABLE, seededToolContexts } from '@/lib/testing/tool-context';
@@ -136,10 +136,24 @@ describe('sql_query refuses', () => {
     expect([e.code, e.message]).toEqual(['TIMEOUT', 'The query was cancelled at the statement time limit (200 ms).']);
   });
 
-  it('rejects promptly on abort', async () => {
+  it('rejects promptly on abort: cancelled by the caller and timed out are told apart', async () => {
     const ac = new AbortController();
     ac.abort();
-    expect((await refused({ ...acme, signal: ac.signal }, 'SELECT 1')).code).toBe('TIMEOUT');
+    expect((await refused({ ...acme, signal: ac.signal }, 'SELECT 1')).code).toBe('CANCELLED');
+    expect((await refused({ ...acme, signal: AbortSignal.abort(new DOMException('time limit', 'TimeoutError')) }, 'SELECT 1')).code).toBe('TIMEOUT');
+  });
+
+  it.skipIf(process.env.TEST_DB_KIND !== 'postgres')('an abandoned call stops its query in the database (PostgreSQL)', async () => {
+    const marker = `gs_${Date.now()}`;
+    const sql = `SELECT count(*) AS ${marker} FROM generate_series(1, 5000000000) g`;
+    const running = () => db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE state = 'active' AND query LIKE '%' || $1 || '%' AND query NOT LIKE '%pg_stat_activity%'`, marker).then((r) => r[0]!.n);
+    const ac = new AbortController();
+    const call = refused({ ...acme, timeoutMs: 120_000, signal: ac.signal }, sql);
+    await vi.waitFor(async () => expect(await running()).toBe(1), { timeout: 10_000, interval: 20 });
+    ac.abort();
+    expect((await call).code).toBe('CANCELLED');
+    // Long before its 120 s statement limit, the backend stopped running it.
+    await vi.waitFor(async () => expect(await running()).toBe(0), { timeout: 10_000, interval: 20 });
   });
 });
 

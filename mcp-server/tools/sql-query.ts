@@ -19,7 +19,9 @@ import { datasetSchema } from '@/lib/server/seed/dataset';
 import { grantsMatch, readerRole, readGrantState, syncDatasetGrants } from './dataset-grants';
 import { inTransaction, pgError, raceAbort } from './shared';
 import { checkReadOnlySql } from './sql-guard';
-import { ToolRefusal, type ToolExecutor } from './types';
+import { ToolRefusal, type ToolContext, type ToolExecutor } from './types';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { getDbState } from '@/lib/server/db/client';
 
 export { syncDatasetGrants };
 
@@ -70,6 +72,22 @@ function refusalFor(e: unknown, schema: string, scopes: readonly string[], timeo
   }
 }
 
+/**
+ * When the call is abandoned (client gone, timeout), its query must not run on: the backend running it is
+ * cancelled from another connection (pg_cancel_backend). Not on the embedded database, whose connections share one
+ * backend (its queries end with the transaction). Returns the listener's remover.
+ */
+async function cancelOnAbort(tx: Prisma.TransactionClient, db: ToolContext['db'], signal: AbortSignal): Promise<() => void> {
+  if ((await getDbState()).target.embedded) return () => undefined;
+  const [row] = await tx.$queryRawUnsafe<{ pid: number }[]>('SELECT pg_backend_pid() AS pid');
+  const pid = row?.pid;
+  if (!pid) return () => undefined;
+  const cancel = () => void db.$queryRawUnsafe('SELECT pg_cancel_backend($1)', pid).catch((e: unknown) => console.warn(`[sql_query] could not cancel backend ${pid}`, e));
+  if (signal.aborted) cancel();
+  signal.addEventListener('abort', cancel, { once: true });
+  return () => signal.removeEventListener('abort', cancel);
+}
+
 export const sqlQuery: ToolExecutor<Input, Output> = {
   slug: 'sql_query',
   effect: 'none',
@@ -83,6 +101,7 @@ export const sqlQuery: ToolExecutor<Input, Output> = {
     const limit = input.maxRows + 1;
     const statementMs = Math.max(100, Math.floor(ctx.timeoutMs));
     let result: { columns: string[]; rows: string[] } | null = null;
+    const abortHook: { remove?: () => void } = {};
     for (let attempt = 1; result === null; attempt++) {
       const work = inTransaction(ctx.db, async (tx) => {
         await tx.$executeRawUnsafe('SET TRANSACTION READ ONLY');
@@ -93,6 +112,7 @@ export const sqlQuery: ToolExecutor<Input, Output> = {
         if (!state.schemaExists) throw new ToolRefusal('NOT_CONFIGURED', `Tenant "${ctx.tenant.slug}" has no dataset (schema ${schema} does not exist).`);
         if (!grantsMatch(state, scopes)) throw new Rollback(null);
         await tx.$executeRawUnsafe(`SET LOCAL statement_timeout = ${statementMs}`);
+        abortHook.remove = await cancelOnAbort(tx, ctx.db, ctx.signal);
         await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = ${statementMs}`);
         await tx.$executeRawUnsafe(`SET LOCAL search_path = "${schema}"`);
         await tx.$executeRawUnsafe(`SET LOCAL ROLE "${role}"`);
@@ -106,6 +126,7 @@ export const sqlQuery: ToolExecutor<Input, Output> = {
         await raceAbort(work, ctx.signal, 'the SQL query');
         throw new Error('unreachable: the read-only transaction always rolls back');
       } catch (e) {
+        abortHook.remove?.();
         if (e instanceof ToolRefusal) throw e;
         if (!(e instanceof Rollback)) throw refusalFor(e, schema, scopes, statementMs);
         result = e.value as { columns: string[]; rows: string[] } | null;

@@ -72,7 +72,7 @@ export interface ToolExecutor<I = unknown, O = unknown> {
 /** A refusal the caller should see as a tool error (isError result), e.g. host not on the allowlist. */
 export class ToolRefusal extends Error {
   constructor(
-    readonly code: 'EGRESS_DENIED' | 'SCOPE_DENIED' | 'NOT_FOUND' | 'INVALID' | 'UPSTREAM' | 'TOO_LARGE' | 'NOT_CONFIGURED' | 'TIMEOUT',
+    readonly code: 'EGRESS_DENIED' | 'SCOPE_DENIED' | 'NOT_FOUND' | 'INVALID' | 'UPSTREAM' | 'TOO_LARGE' | 'NOT_CONFIGURED' | 'TIMEOUT' | 'CANCELLED',
     message: string,
   ) {
     super(message);
