@@ -8,7 +8,11 @@ import { AjvJsonSchemaValidator } from '@modelcontextprotocol/server/validators/
 import { auditCall, AuditUnavailableError } from './pipeline/audit';
 import { callTool, textResult, type CallContext } from './pipeline/call-tool';
 import { listServedTools } from './pipeline/resolve-access';
+import { APPROVAL_STATUS_TOOL_NAME, approvalStatusTool, callApprovalStatus, offersApprovalStatus } from './approvals/approval-status-tool';
 import { fixtureFor, fixtureTools } from './fixtures';
+import { callToolAsTask, taskExecutionOf, taskNotSupported, taskRequestOf } from './tasks/task-call';
+import { registerTaskHandlers } from './tasks/task-handlers';
+import { TASKS_EXTENSION } from './tasks/task-view';
 
 export const SERVER_INFO = { name: 'mcp-tool-platform', title: 'Governed MCP tool platform', version: '0.2.0' };
 
@@ -37,7 +41,10 @@ export const sharedJsonSchemaValidator = new AjvJsonSchemaValidator();
 
 export function createMcpServer(ctx: CallContext, opts: { fixtures: boolean; era: ProtocolEra }): Server {
   // logging/setLevel exists only in the 2025 revisions (2026-07-28 carries the level per request instead).
-  const capabilities = opts.era === 'legacy' ? { tools: { listChanged: false }, logging: {} } : { tools: { listChanged: false } };
+  // Held calls are MCP tasks: the 2025-11-25 `tasks` capability, or the 2026-07-28 tasks extension (mcp-server/tasks).
+  const capabilities = opts.era === 'legacy'
+    ? { tools: { listChanged: false }, logging: {}, tasks: { list: {}, cancel: {}, requests: { tools: { call: {} } } } }
+    : { tools: { listChanged: false }, extensions: { [TASKS_EXTENSION]: {} } };
   const server = new Server(SERVER_INFO, { capabilities, instructions: INSTRUCTIONS, jsonSchemaValidator: sharedJsonSchemaValidator });
 
   server.setRequestHandler('tools/list', async () => {
@@ -46,8 +53,9 @@ export function createMcpServer(ctx: CallContext, opts: { fixtures: boolean; era
       name: t.name, title: t.title, description: t.description,
       inputSchema: t.inputSchema as Tool['inputSchema'],
       ...(t.outputSchema ? { outputSchema: t.outputSchema as Tool['outputSchema'] } : {}),
-      annotations: t.annotations,
+      annotations: t.annotations, ...taskExecutionOf(t.access.approval),
     }));
+    if (offersApprovalStatus(served)) tools.push(approvalStatusTool());
     return { tools: opts.fixtures ? [...tools, ...fixtureTools()] : tools, _meta: { requestId: ctx.requestId } };
   });
 
@@ -57,7 +65,9 @@ export function createMcpServer(ctx: CallContext, opts: { fixtures: boolean; era
       const progress = token === undefined ? undefined : async (p: number, message: string) => {
         await extra.mcpReq.notify({ method: 'notifications/progress', params: { progressToken: token, progress: p, total: 100, message } });
       };
+      const task = taskRequestOf(req.params, extra.mcpReq.envelope, opts.era);
       const fixture = opts.fixtures ? fixtureFor(req.params.name) : undefined;
+      if (task && opts.era === 'legacy' && (fixture || req.params.name === APPROVAL_STATUS_TOOL_NAME)) throw taskNotSupported(req.params.name);
       if (fixture) {
         const envelope = extra.mcpReq.envelope as Record<string, unknown> | undefined;
         const result = await fixture.run({
@@ -67,12 +77,17 @@ export function createMcpServer(ctx: CallContext, opts: { fixtures: boolean; era
         await auditCall({ pool: ctx.pool }, ctx.caller, ctx.requestId, { toolSlug: req.params.name, outcome: 'isError' in result && result.isError ? 'error' : 'success', latencyMs: 0, details: { fixture: true } });
         return { ...result, _meta: { requestId: ctx.requestId } };
       }
-      return callTool(ctx, req.params.name, req.params.arguments, extra.mcpReq.signal, progress);
+      if (req.params.name === APPROVAL_STATUS_TOOL_NAME) return callApprovalStatus(ctx, req.params.arguments);
+      const meta = req.params._meta as { idempotencyKey?: unknown } | undefined;
+      const idempotencyKey = meta?.idempotencyKey === undefined ? undefined : String(meta.idempotencyKey);
+      if (task) return callToolAsTask(ctx, req.params.name, req.params.arguments, extra.mcpReq.signal, opts.era, task, idempotencyKey);
+      return callTool(ctx, req.params.name, req.params.arguments, extra.mcpReq.signal, progress, { idempotencyKey });
     }),
   );
 
   // Logging level is accepted (this server sends no log notifications).
   if (opts.era === 'legacy') server.setRequestHandler('logging/setLevel', async () => ({}));
+  registerTaskHandlers(server, ctx, opts.era);
   return server;
 }
 

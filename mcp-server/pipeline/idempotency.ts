@@ -19,8 +19,12 @@ export type Replay =
   | { kind: 'result'; result: TToolCallResult }
   | { kind: 'refused'; message: string };
 
+/** Keys under this prefix are the platform's own (completed MCP tasks, mcp-server/tasks/immediate-tasks.ts). */
+const RESERVED_PREFIX = 'mcp-task:';
+
 export function invalidKeyMessage(key: string): string | null {
-  return KEY.test(key) ? null : 'The idempotency key must be 1 to 200 visible ASCII characters (no spaces).';
+  if (!KEY.test(key)) return 'The idempotency key must be 1 to 200 visible ASCII characters (no spaces).';
+  return key.startsWith(RESERVED_PREFIX) ? `Idempotency keys starting with "${RESERVED_PREFIX}" are reserved; choose another key.` : null;
 }
 
 export const argumentsHash = (args: Record<string, unknown>) => sha256(canonicalJson(args));
