@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import './globals.css';
 import { Providers } from '@/components/providers';
 
@@ -7,7 +8,9 @@ export const metadata: Metadata = {
   description: 'Governed tools for AI agents: catalogue, intake, activation, approvals, audit and the /mcp server.',
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Reading the request makes every page render per request, so Next puts proxy.ts's CSP nonce on its scripts.
+  await headers();
   return (
     <html lang="en">
       <body className="min-h-screen bg-background font-sans text-foreground antialiased">
