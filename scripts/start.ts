@@ -11,6 +11,7 @@ import { readOrCreateLocalKey } from '@/lib/server/local-key';
 import { applyMigrations } from '@/lib/server/db/schema-engine';
 import { createPrisma } from '@/lib/server/db/client';
 import { seedDatabase } from '@/prisma/seed';
+import { buildOnce } from './build-lock';
 
 const require = createRequire(import.meta.url);
 const NEXT_BIN = require.resolve('next/dist/bin/next');
@@ -40,14 +41,19 @@ function log(msg: string) {
   console.log(`[start] ${msg}`);
 }
 
-function ensureBuild() {
+function buildIsCurrent(hash: string): boolean {
+  return fs.existsSync(path.join(DIST_DIR, 'BUILD_ID')) && fs.existsSync(STAMP) && fs.readFileSync(STAMP, 'utf8') === hash;
+}
+
+/** Builds when the sources changed; several replicas started from one directory build once (scripts/build-lock.ts). */
+async function ensureBuild() {
   const hash = hashSources();
-  const current = fs.existsSync(path.join(DIST_DIR, 'BUILD_ID')) && fs.existsSync(STAMP) && fs.readFileSync(STAMP, 'utf8') === hash;
-  if (current) return log('build is current');
-  log('no current build: running next build (about a minute)…');
-  const r = spawnSync(process.execPath, [NEXT_BIN, 'build'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' } });
-  if (r.status !== 0) throw new Error('next build failed (see above).');
-  fs.writeFileSync(STAMP, hash);
+  await buildOnce(`${path.resolve(DIST_DIR)}.build-lock`, () => buildIsCurrent(hash), () => {
+    log('no current build: running next build (about a minute)…');
+    const r = spawnSync(process.execPath, [NEXT_BIN, 'build'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' } });
+    if (r.status !== 0) throw new Error('next build failed (see above).');
+    fs.writeFileSync(STAMP, hash);
+  }, log);
 }
 
 async function prepareDatabase() {
@@ -76,7 +82,7 @@ async function main() {
   }
   env.NEXTAUTH_URL ??= `http://localhost:${port}`;
   Object.assign(process.env, { NEXTAUTH_SECRET: env.NEXTAUTH_SECRET });
-  if (process.env.SKIP_BUILD !== '1') ensureBuild();
+  if (process.env.SKIP_BUILD !== '1') await ensureBuild();
   await prepareDatabase();
   log(`serving on http://localhost:${port} (portal) and http://localhost:${port}/mcp`);
   // The server is a process of its own, without this script's react-server condition (Next needs the default
