@@ -54,4 +54,33 @@ describe('/mcp edge', () => {
     const event = await db.auditEvent.findFirstOrThrow({ where: { requestId: res.headers.get('x-request-id')! } });
     expect([event.outcome, event.errorCode]).toEqual(['error', 'CANCELLED']);
   });
+
+  it('arguments the database cannot store, or nested too deep, are invalid params naming the field; nothing runs', async () => {
+    const db = await getDb();
+    const before = await db.approvalRequest.count();
+    const call = (name: string, args: string) =>
+      rawPost(`{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"${name}","arguments":${args}}}`, auth({ 'mcp-protocol-version': '2025-11-25' }));
+    const cases: [string, string, string][] = [
+      ['payment_refund', '{"invoiceId":1,"amount":5,"reason":"lone \\ud800 surrogate"}', 'arguments.reason contains an unpaired surrogate'],
+      ['kb_search', '{"query":"ab\\u0000cd"}', 'arguments.query contains a NUL character'],
+      ['kb_search', `{"query":"x","deep":${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}`, 'is nested deeper than 32 levels'],
+    ];
+    for (const [name, args, message] of cases) {
+      const res = await call(name, args);
+      const body = (await res.json()) as { id: number; error: { code: number; message: string; data: { field: string } } };
+      expect(body.id).toBe(7);
+      expect(body.error.code, name).toBe(-32602);
+      expect(body.error.message).toContain(message);
+      expect(body.error.message).not.toMatch(/prisma|invocation|stack/i);
+    }
+    expect(await db.approvalRequest.count()).toBe(before);
+  });
+
+  it("a tool's error text is redacted like its output: a refused query does not repeat a card number", async () => {
+    const res = await rawPost(JSON.stringify({ jsonrpc: '2.0', id: 8, method: 'tools/call', params: { name: 'sql_query', arguments: { sql: "SELECT '4111 1111 1111 1111'::int AS n" } } }), auth({ 'mcp-protocol-version': '2025-11-25' }));
+    const body = (await res.json()) as { result: { isError: boolean; content: { text: string }[] } };
+    expect(body.result.isError).toBe(true);
+    expect(body.result.content[0]!.text).toMatch(/invalid input syntax for type integer/);
+    expect(body.result.content[0]!.text).not.toMatch(/4111/);
+  });
 });

@@ -14,7 +14,9 @@ import { getDb, getPgPool } from '@/lib/server/db/client';
 import { env } from '@/lib/server/env';
 import { mcpConfig } from './config';
 import { JSONRPC, jsonRpcErrorResponse } from './jsonrpc';
-import { authenticate } from './pipeline/authenticate';
+import { argumentProblem } from './argument-guard';
+import { auditCall } from './pipeline/audit';
+import { authenticate, type McpCaller } from './pipeline/authenticate';
 import type { CallContext } from './pipeline/call-tool';
 import { createMcpServer } from './server';
 import { newRequestId } from '@/lib/server/ids';
@@ -153,6 +155,22 @@ async function readJsonRpcBody(req: Request, maxBytes: number, requestId: string
   return parsed;
 }
 
+/**
+ * A tools/call whose arguments hold text the database cannot store or nest too deep is refused here (-32602, the
+ * field named, audited), before the SDK or the pipeline walks them.
+ */
+async function refuseUnstorableArguments(body: unknown, sink: { pool: pg.Pool }, caller: McpCaller, requestId: string): Promise<Response | null> {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return null;
+  const m = body as { id?: string | number; method?: unknown; params?: { name?: unknown; arguments?: unknown } };
+  if (m.method !== 'tools/call' || m.params?.arguments === undefined) return null;
+  const problem = argumentProblem(m.params.arguments);
+  if (!problem) return null;
+  const tool = typeof m.params.name === 'string' ? m.params.name.slice(0, 100) : '?';
+  await auditCall(sink, caller, requestId, { toolSlug: tool, outcome: 'denied', errorCode: 'INVALID_PARAMS', latencyMs: 0, details: { reason: problem.message, field: problem.field } })
+    .catch((e: unknown) => console.error('[mcp] could not audit refused arguments', e));
+  return jsonRpcErrorResponse(200, JSONRPC.INVALID_PARAMS, `Invalid params: ${problem.message}`, { requestId, id: m.id ?? null, data: { field: problem.field } });
+}
+
 const isEventStream = (res: Response) => (res.headers.get('content-type') ?? '').startsWith('text/event-stream');
 
 function asksForProgress(body: unknown): boolean {
@@ -193,6 +211,8 @@ export async function handleMcpRequest(req: Request, deps: McpDeps = {}): Promis
   if (body instanceof Response) return body;
 
   const pool = deps.pool ?? (await getPgPool());
+  const refused = await refuseUnstorableArguments(body, { pool }, auth.caller, requestId);
+  if (refused) return refused;
   const ctx: CallContext = { db, pool, caller: auth.caller, requestId, http: {}, idempotencyKey: req.headers.get('idempotency-key') ?? undefined, signal: req.signal };
   // Every answer carries its request id; a JSON answer to a call a limit refused also carries Retry-After (a streamed
   // answer has sent its headers before the pipeline knows).

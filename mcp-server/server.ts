@@ -23,13 +23,19 @@ const INSTRUCTIONS =
   'audited; critical calls (payments, deletions, external sends) wait for a human approval. Each result carries a ' +
   'requestId in _meta that finds its audit record.';
 
-function mapAuditFailure<T>(requestId: string, work: () => Promise<T>): Promise<T> {
+/**
+ * What a tools/call may answer when it fails: protocol errors as they are, an unwritable audit as such, and anything
+ * else as a generic internal error with the request id (logged here), never the ORM's or driver's message.
+ */
+function mapFailure<T>(requestId: string, work: () => Promise<T>): Promise<T> {
   return work().catch((e: unknown) => {
+    if (e instanceof ProtocolError) throw e;
     if (e instanceof AuditUnavailableError) {
       console.error(`[mcp] ${requestId}: audit unavailable`, e.cause);
       throw new ProtocolError(ProtocolErrorCode.InternalError, e.message, { requestId });
     }
-    throw e;
+    console.error(`[mcp] ${requestId}: tools/call failed`, e);
+    throw new ProtocolError(ProtocolErrorCode.InternalError, `Internal error: the call could not be completed (request ${requestId}); it is logged for the operators.`, { requestId });
   });
 }
 
@@ -60,7 +66,7 @@ export function createMcpServer(ctx: CallContext, opts: { fixtures: boolean; era
   });
 
   server.setRequestHandler('tools/call', (req, extra) =>
-    mapAuditFailure(ctx.requestId, async () => {
+    mapFailure(ctx.requestId, async () => {
       const token = req.params._meta?.progressToken;
       const progress = token === undefined ? undefined : async (p: number, message: string) => {
         await extra.mcpReq.notify({ method: 'notifications/progress', params: { progressToken: token, progress: p, total: 100, message } });

@@ -7,6 +7,7 @@ import 'server-only';
 import { ProtocolError, ProtocolErrorCode, type CallToolResult } from '@modelcontextprotocol/server';
 import type pg from 'pg';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { redactPii } from '@/lib/pii';
 import { builtinTool } from '@/lib/schemas/builtin-tools';
 import { getSecretValue } from '@/lib/services/secrets/get-secret-value';
 import { executorFor } from '@/mcp-server/tools';
@@ -214,7 +215,9 @@ export async function callTool(ctx: CallContext, name: string, rawArgs: unknown,
         throw new ProtocolError(ProtocolErrorCode.InternalError, e.message, { requestId });
       }
       if (e instanceof ToolRefusal || e instanceof OutputRejected) {
-        return refuse({ outcome: DENIAL_CODES.has(e.code) ? 'denied' : 'error', errorCode: e.code, inputBytes: input.bytes, details: { reason: e.message, arguments: auditArgs } }, e.message);
+        // A refusal may quote what the caller sent (a database error repeats the query): it is redacted like an output.
+        const message = redactPii(e.message, policy.piiRules).value as string;
+        return refuse({ outcome: DENIAL_CODES.has(e.code) ? 'denied' : 'error', errorCode: e.code, inputBytes: input.bytes, details: { reason: message, arguments: auditArgs } }, message);
       }
       console.error(`[mcp] ${requestId}: ${tool.slug} failed`, e);
       return refuse({ outcome: 'error', errorCode: 'INTERNAL', inputBytes: input.bytes, details: { reason: 'internal error', arguments: auditArgs } }, `${tool.slug} failed with an internal error (request ${requestId}).`);
