@@ -83,4 +83,12 @@ describe('/mcp edge', () => {
     expect(body.result.content[0]!.text).toMatch(/invalid input syntax for type integer/);
     expect(body.result.content[0]!.text).not.toMatch(/4111/);
   });
+
+  it('"last used" follows any authenticated request, a listing or a held call included', async () => {
+    const db = await getDb();
+    const fresh = await tokenFor('acme', { name: `last-used-${Date.now()}` });
+    expect((await db.agentToken.findUniqueOrThrow({ where: { id: fresh.id } })).lastUsedAt).toBeNull();
+    await rawPost(JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: {} }), { authorization: `Bearer ${fresh.token}`, 'mcp-protocol-version': '2025-11-25' });
+    await vi.waitFor(async () => expect((await db.agentToken.findUniqueOrThrow({ where: { id: fresh.id } })).lastUsedAt).not.toBeNull(), { timeout: 5_000, interval: 20 });
+  });
 });

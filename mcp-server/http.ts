@@ -17,6 +17,7 @@ import { JSONRPC, jsonRpcErrorResponse } from './jsonrpc';
 import { argumentProblem } from './argument-guard';
 import { auditCall } from './pipeline/audit';
 import { authenticate, type McpCaller } from './pipeline/authenticate';
+import { touchToken } from './pipeline/metrics';
 import type { CallContext } from './pipeline/call-tool';
 import { createMcpServer } from './server';
 import { newRequestId } from '@/lib/server/ids';
@@ -207,6 +208,8 @@ export async function handleMcpRequest(req: Request, deps: McpDeps = {}): Promis
     return jsonRpcErrorResponse(401, JSONRPC.SERVER_ERROR, message, { requestId, headers: { 'www-authenticate': challenge } });
   }
 
+  // "Last used" follows every authenticated request (a listing, a held or refused call), at most once a minute.
+  touchToken(db, auth.caller);
   const body = await readJsonRpcBody(req, cfg.maxBodyBytes, requestId);
   if (body instanceof Response) return body;
 

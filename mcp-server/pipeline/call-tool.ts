@@ -19,7 +19,7 @@ import { argumentsHash, claimIdempotencyKey, completeIdempotencyKey, invalidKeyM
 import { auditableArguments, auditCall, AuditUnavailableError, type CallAudit } from './audit';
 import type { McpCaller } from './authenticate';
 import { executeWithTimeout, startEarly } from './execute';
-import { DEFAULT_COST_MICROS_PER_MS, touchToken } from './metrics';
+import { DEFAULT_COST_MICROS_PER_MS } from './metrics';
 import { consumeRateLimits, farFromLimits, limitChecks, type RateDecision } from './rate-limit';
 import { checkOutput } from './redact-output';
 import { resolveCall, type ServedTool, type TenantRuntimePolicy } from './resolve-access';
@@ -206,7 +206,6 @@ export async function callTool(ctx: CallContext, name: string, rawArgs: unknown,
         if (idem) await completeIdempotencyKey(db, caller.tokenId, idem, { result: storedResult(out) });
       }
       idemDone = true;
-      touchToken(db, caller);
       if (report) await report(100, `${tool.slug}: done, audited`);
       return { content: [{ type: 'text', text: output.json }], structuredContent: output.value, isError: false, _meta: { requestId } };
     } catch (e) {

@@ -1,7 +1,7 @@
 import 'server-only';
-// Step 9: usage bookkeeping after the call. Latency, bytes and cost are already on the audit record (the metrics
-// pages aggregate it); here the token's "last used" is refreshed at most once a minute, and expired rate counters
-// are swept at the same moment. Best effort: never fails a call.
+// Usage bookkeeping of every authenticated /mcp request (http.ts). Latency, bytes and cost of calls are on their audit
+// records (the metrics pages aggregate them); here the token's "last used" is refreshed at most once a minute, and
+// expired rate counters are swept at the same moment. Best effort: never fails a request.
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { McpCaller } from './authenticate';
 
