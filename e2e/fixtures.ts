@@ -11,6 +11,7 @@ export const USERS = {
   acmeRequester: 'requester@acme.example',
   acmeOwner: 'owner@acme.example',
   acmeOperator: 'operator@acme.example',
+  acmeOperator2: 'operator2@acme.example',
   acmeTenantAdmin: 'tenant-admin@acme.example',
   globexRequester: 'requester@globex.example',
   globexOwner: 'owner@globex.example',

@@ -1,5 +1,5 @@
 import { requirePageActor } from '@/lib/server/auth/guard';
-import { navFor } from '@/lib/policy';
+import { can, navFor } from '@/lib/policy';
 import { ROLE_LABELS } from '@/lib/schemas/identity';
 import { SideNav } from '@/components/shell/side-nav';
 import { UserMenu } from '@/components/shell/user-menu';
@@ -17,7 +17,7 @@ export default async function PortalLayout({ children }: { children: React.React
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-background focus:p-2">
         Skip to content
       </a>
-      <SideNav items={nav} tenant={actor.tenantName ?? 'Platform (all tenants)'} />
+      <SideNav items={nav} tenant={actor.tenantName ?? 'Platform (all tenants)'} approvalsBadge={can(actor, 'approval.read')} />
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="flex items-center justify-end gap-3 border-b border-border bg-card px-4 py-2 md:px-6">
           <HeaderSlot notifications={notifications} />

@@ -4,6 +4,7 @@ import { usePathname } from 'next/navigation';
 import { useState } from 'react';
 import { Activity, BarChart3, BookOpen, ClipboardCheck, FileSearch, Inbox, Menu, Settings, ShieldCheck, ToggleRight, Wrench } from 'lucide-react';
 import { cn } from '@/lib/utils';
+import { PendingApprovalsBadge } from '@/components/approvals/pending-approvals-badge';
 
 const ICONS: Record<string, typeof BookOpen> = {
   '/catalogue': BookOpen,
@@ -17,7 +18,7 @@ const ICONS: Record<string, typeof BookOpen> = {
   '/admin': Wrench,
 };
 
-export function SideNav({ items, tenant }: { items: { href: string; label: string }[]; tenant: string }) {
+export function SideNav({ items, tenant, approvalsBadge = false }: { items: { href: string; label: string }[]; tenant: string; approvalsBadge?: boolean }) {
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
   return (
@@ -56,6 +57,7 @@ export function SideNav({ items, tenant }: { items: { href: string; label: strin
                 >
                   <Icon aria-hidden className="size-4" />
                   {item.label}
+                  {approvalsBadge && item.href === '/approvals' ? <PendingApprovalsBadge /> : null}
                 </Link>
               </li>
             );

@@ -15,13 +15,15 @@ const DEMO_ACCOUNTS = [
   ['requester@acme.example', 'Requester (Acme)'],
   ['owner@acme.example', 'Tool owner (Acme)'],
   ['operator@acme.example', 'Operator (Acme)'],
+  ['operator2@acme.example', 'Second operator (Acme, two-person rule)'],
   ['tenant-admin@acme.example', 'Tenant admin (Acme)'],
 ] as const;
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
-  if (await getActor()) redirect('/catalogue');
+  if (await getActor()) redirect('/');
   const sp = await searchParams;
-  const callbackUrl = sp.callbackUrl?.startsWith('/') ? sp.callbackUrl : '/catalogue';
+  // Without a callback, '/' sends each role to its landing page.
+  const callbackUrl = sp.callbackUrl?.startsWith('/') ? sp.callbackUrl : '/';
   return (
     <main className="flex min-h-screen items-center justify-center bg-muted/40 p-4">
       <div className="w-full max-w-md space-y-6">

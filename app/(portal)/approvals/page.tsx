@@ -1,44 +1,30 @@
-import { ShieldCheck } from 'lucide-react';
-import { requirePagePermission } from '@/lib/server/auth/guard';
-import { findApprovalRequests } from '@/lib/services/approvals/find-approval-requests';
+import { ApprovalsInbox } from '@/components/approvals/approvals-inbox';
 import { PageHeader } from '@/components/ui/page-header';
-import { EmptyState } from '@/components/ui/empty-state';
-import { Badge } from '@/components/ui/badge';
-import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
+import { can, canCrossTenants } from '@/lib/policy';
+import { ZApprovalId } from '@/lib/schemas/approvals';
+import { requirePagePermission } from '@/lib/server/auth/guard';
 
 export const metadata = { title: 'Approvals' };
 
-export default async function ApprovalsPage() {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+// The inbox loads and polls its lists in the browser (/api/v1/approvals); the page reads the URL state and what the
+// actor may do, so controls the role cannot use are never shown.
+export default async function ApprovalsPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requirePagePermission('approval.read');
-  const rows = await findApprovalRequests({ actor });
+  const sp = await searchParams;
+  const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : '');
+  const tab = one(sp.tab) === 'history' ? 'history' : 'pending';
+  const q = one(sp.q).trim().slice(0, 200);
+  const id = ZApprovalId.safeParse(one(sp.id));
+  const perms = { reveal: can(actor, 'approval.reveal'), audit: can(actor, 'audit.read'), crossTenant: canCrossTenants(actor) };
   return (
     <>
       <PageHeader
         title="Approval inbox"
-        description="Critical calls (payments, deletions, external sends) wait here for an operator's decision before they run."
+        description={`Critical calls (payments, deletions, external sends) and calls caught by a tenant rule wait here for an operator's decision before they run${actor.tenantName ? ` (${actor.tenantName})` : ' (all tenants)'}. ${can(actor, 'approval.decide') ? 'Approve to run the call exactly as shown, or deny with a reason the agent will read.' : 'Your role can follow approvals but not decide them.'}`}
       />
-      {rows.length === 0 ? (
-        <EmptyState
-          icon={<ShieldCheck aria-hidden />}
-          title="Nothing waiting for approval"
-          description="When an agent calls a critical tool, the call is held and appears here with its arguments (PII redacted)."
-        />
-      ) : (
-        <Table>
-          <THead><TR><TH>Requested</TH><TH>Tenant</TH><TH>Tool</TH><TH>Arguments</TH><TH>Status</TH></TR></THead>
-          <TBody>
-            {rows.map((r) => (
-              <TR key={r.id}>
-                <TD className="whitespace-nowrap text-xs">{r.createdAt.toISOString().replace('T', ' ').slice(0, 19)}</TD>
-                <TD>{r.tenant}</TD>
-                <TD><code>{r.tool}</code></TD>
-                <TD><code className="text-xs">{JSON.stringify(r.argumentsRedacted).slice(0, 120)}</code></TD>
-                <TD><Badge variant={r.status === 'pending' ? 'warning' : r.status === 'approved' || r.status === 'executed' ? 'success' : 'muted'}>{r.status}</Badge></TD>
-              </TR>
-            ))}
-          </TBody>
-        </Table>
-      )}
+      <ApprovalsInbox key={`${tab}|${q}|${id.data ?? ''}`} initialTab={tab} initialQ={q} focusId={id.success ? id.data : null} perms={perms} />
     </>
   );
 }
