@@ -1,8 +1,8 @@
 // npm run secrets:rotate [-- --batch-size 100]
-// Re-encrypts every tenant secret under the current primary master key (the first entry of SECRETS_MASTER_KEYS),
-// one transaction per batch. Keep the old key in SECRETS_MASTER_KEYS (after the new one) until this has run.
-// Prints counts, never values. Idempotent: a second run rotates nothing. Exit code 1 when a secret could not be
-// decrypted (its key id is not configured any more).
+// Re-encrypts every tenant secret, and the arguments of every held call (approvals, history included), under the
+// current primary master key (the first entry of SECRETS_MASTER_KEYS), one transaction per batch. Keep the old key in
+// SECRETS_MASTER_KEYS (after the new one) until this has run. Prints counts, never values. Idempotent: a second run
+// rotates nothing. Exit code 1 when a value could not be decrypted (its key id is not configured any more).
 import { parseArgs } from 'node:util';
 import { disconnectDb } from '@/lib/server/db/client';
 import { rotateSecrets } from '@/lib/services/secrets/rotate-secrets';
@@ -17,9 +17,12 @@ async function main(): Promise<number> {
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) throw new Error('--batch-size must be a whole number between 1 and 10000.');
   const r = await rotateSecrets({ batchSize });
   console.log(`Primary key: ${r.primaryKeyId}`);
+  const a = r.approvals;
   console.log(`Secrets: ${r.total} total, ${r.rotated} re-encrypted in ${r.batches} batch(es), ${r.alreadyCurrent} already under the primary key, ${r.failed.length} failed.`);
-  for (const f of r.failed) console.error(`  failed ${f.id} (key ${f.keyId}): ${f.reason}`);
-  return r.failed.length > 0 ? 1 : 0;
+  for (const f of r.failed) console.error(`  failed secret ${f.id} (key ${f.keyId}): ${f.reason}`);
+  console.log(`Approval arguments: ${a.total} total, ${a.rotated} re-encrypted in ${a.batches} batch(es), ${a.alreadyCurrent} already under the primary key, ${a.failed.length} failed.`);
+  for (const f of a.failed) console.error(`  failed approval ${f.id} (key ${f.keyId}): ${f.reason}`);
+  return r.failed.length + a.failed.length > 0 ? 1 : 0;
 }
 
 main()

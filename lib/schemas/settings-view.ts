@@ -10,6 +10,8 @@ export type TApprovalRuleDto = {
   mode: ApprovalMode;
   condition: ApprovalCondition | null;
   approvalsRequired: number;
+  /** Minutes a held call waits for a decision (the default when the tenant has not set one). */
+  approvalTtlMinutes: number;
 };
 
 export type TTenantPolicyDto = {

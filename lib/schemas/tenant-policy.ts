@@ -1,6 +1,7 @@
 // Tenant policies: egress allowlist, PII rules, data scopes, approval rules, default limits; tenant secrets.
 import { z } from 'zod';
 import { checkRegexSafety, MAX_PATTERN_LENGTH } from '@/lib/regex-safety';
+import { DEFAULT_APPROVAL_TTL_MINUTES } from '@/lib/schemas/approvals';
 
 // ─── Egress allowlist ───
 const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
@@ -138,7 +139,10 @@ export const ZSetApprovalRuleInput = z
     toolId: z.string().min(1),
     mode: z.enum(['never', 'always', 'conditional']).describe('never / always / when the condition on the arguments holds'),
     condition: ZApprovalCondition.nullable().default(null),
-    approvalsRequired: z.number().int().min(1, 'At least one approval.').max(2, 'At most two approvers (two-person rule).').default(1),
+    approvalsRequired: z.number().int().min(1, 'At least one approval.').max(2, 'At most two approvers (two-person rule).').default(1)
+      .describe('How many different operators must approve (2: the two-person rule); for a critical tool with a condition, above the condition'),
+    approvalTtlMinutes: z.number({ error: 'Give the expiry in minutes.' }).int('Use a whole number of minutes.').min(1, 'At least 1 minute.').max(1440, 'At most 1,440 minutes (24 hours).')
+      .optional().describe(`Minutes a held call waits for a decision before it expires, refused (default ${DEFAULT_APPROVAL_TTL_MINUTES}); omitted: unchanged`),
   })
   .superRefine((v, ctx) => {
     if (v.mode === 'conditional' && !v.condition) ctx.addIssue({ code: 'custom', path: ['condition'], message: 'A conditional rule needs a condition.' });

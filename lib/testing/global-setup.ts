@@ -5,10 +5,11 @@ import { createTestDatabase, type TestDatabase } from './test-database';
 let tdb: TestDatabase | null = null;
 
 export async function setup(): Promise<void> {
+  // Before the seed: it encrypts the demo approvals' arguments with this key, which the workers then use.
+  process.env.SECRETS_MASTER_KEYS ??= 'test1:' + Buffer.alloc(32, 7).toString('base64');
   tdb = await createTestDatabase();
   process.env.DATABASE_URL = tdb.url;
   process.env.SEED_DEMO = '1';
-  process.env.SECRETS_MASTER_KEYS ??= 'test1:' + Buffer.alloc(32, 7).toString('base64');
   console.log(`[integration] ${tdb.kind} database ready`);
 }
 

@@ -1,9 +1,10 @@
 // Realistic, idempotent demo data: two tenants, their teams and users, activations, policies, a knowledge
-// base, tickets, tool requests in several states and two weeks of audit history.
+// base, tickets, tool requests in several states, held critical calls and two weeks of audit history.
 import type { PrismaClient, Role } from '@/lib/generated/prisma/client';
 import { hash } from '@node-rs/argon2';
 import { ensureDataset } from './dataset';
 import { seedKnowledgeAndTickets } from './demo-content';
+import { seedApprovals } from './demo-approvals';
 import { seedRequestsAndHistory } from './demo-history';
 
 export const DEMO_PASSWORD = 'demo-password';
@@ -36,7 +37,9 @@ export function demoUsers(): DemoUser[] {
       { email: `tenant-admin@${slug}.example`, name: `Tania Admin (${org})`, roles: ['tenant_admin'] as Role[], tenant: slug, teams: ['support', 'finance', 'hr'] },
     ];
   });
-  return [...staff, ...perTenant];
+  // A second acme operator: the two-person rule on large refunds needs two different people.
+  const second: DemoUser = { email: 'operator2@acme.example', name: 'Oscar Operator (Acme)', roles: ['operator'], tenant: 'acme', teams: ['finance'] };
+  return [...staff, ...perTenant, second];
 }
 
 const ACTIVATIONS: Record<string, { tenantWide: string[]; teams: Record<string, string[]>; disabled: string[] }> = {
@@ -69,7 +72,8 @@ export async function seedDemo(db: PrismaClient): Promise<void> {
     });
     await ensureDataset(db, t.slug, t.seed);
   }
-  const tenants = new Map((await db.tenant.findMany()).map((x) => [x.slug, x]));
+  // The demo tenants only: a re-run (every npm start) leaves tenants created since alone.
+  const tenants = new Map((await db.tenant.findMany({ where: { slug: { in: TENANTS.map((t) => t.slug) } } })).map((x) => [x.slug, x]));
   const teams = await db.team.findMany();
   const teamId = (tenantSlug: string, slug: string) => teams.find((x) => x.tenantId === tenants.get(tenantSlug)!.id && x.slug === slug)!.id;
 
@@ -110,11 +114,13 @@ export async function seedDemo(db: PrismaClient): Promise<void> {
     if (refund) {
       await db.tenantToolPolicy.upsert({
         where: { tenantId_toolId: { tenantId, toolId: refund } },
-        create: { tenantId, toolId: refund, approvalMode: 'conditional', approvalCondition: { field: 'amount', op: 'gt', value: 500 }, requestsPerMinute: 10, callsPerDay: 200 },
+        // acme: two operators above 500 (the two-person rule); one below, as for any critical tool.
+        create: { tenantId, toolId: refund, approvalMode: 'conditional', approvalCondition: { field: 'amount', op: 'gt', value: 500 }, approvalsRequired: slug === 'acme' ? 2 : 1, requestsPerMinute: 10, callsPerDay: 200 },
         update: {},
       });
     }
   }
   await seedKnowledgeAndTickets(db, [...tenants.values()]);
   await seedRequestsAndHistory(db, [...tenants.values()]);
+  await seedApprovals(db, [...tenants.values()]); // after the history: its audit rows would otherwise count as history
 }

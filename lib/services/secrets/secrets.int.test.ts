@@ -2,7 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isAppError } from '@/lib/errors';
 import { getDb } from '@/lib/server/db/client';
-import { decryptSecret, masterKeys, parseMasterKeys } from '@/lib/server/secrets';
+import { newRequestId } from '@/lib/server/ids';
+import { decryptSecret, encryptSecret, masterKeys, parseMasterKeys } from '@/lib/server/secrets';
+import { openArguments, sealArguments } from '@/lib/services/approvals/approval-arguments';
+import { canonicalJson } from '@/lib/tool-definition';
 import { createFreshTenant, type FreshTenant } from '@/lib/testing/fresh-tenant';
 import { deleteSecret } from './delete-secret';
 import { findSecrets } from './find-secrets';
@@ -121,5 +124,40 @@ describe('key rotation', () => {
     expect(await rotateSecrets({ keys: [...old, rotatedKeys[0]!], tenantIds: [r.tenant.id] })).toMatchObject({ rotated: 5, failed: [] });
     const rows2 = await db.tenantSecret.findMany({ where: { tenantId: r.tenant.id } });
     for (const v of values) expect(decryptSecret(rows2.find((x) => x.name === v.name)!)).toBe(v.value);
+  });
+
+  it("re-encrypts held calls' arguments sealed under an old key; they open to the same arguments and hash", async () => {
+    const r = await createFreshTenant('rotapr');
+    const db = await getDb();
+    const tool = await db.tool.findUniqueOrThrow({ where: { slug: 'payment_refund' } });
+    const oldKey = parseMasterKeys(`k-old:${randomBytes(32).toString('base64')}`)[0]!;
+    const args = { invoiceId: 42, amount: 12.5, reason: 'Damaged parcel, customer jane@example.com' };
+    const { hash } = sealArguments(args);
+    const hold = (argumentsEnc: string, argumentsHash: string) => db.approvalRequest.create({
+      data: { tenantId: r.tenant.id, toolId: tool.id, toolVersion: tool.servedVersion, requestId: newRequestId(), argumentsEnc, argumentsHash, argumentsRedacted: {}, expiresAt: new Date(Date.now() + 60_000) },
+    });
+    // Sealed as sealArguments does, but under a key that has since been replaced (kept after the new one).
+    const old = await hold(JSON.stringify(encryptSecret(canonicalJson(args), [oldKey])), hash);
+    const current = sealArguments({ invoiceId: 7, amount: 1, reason: 'Already under the primary key' });
+    const fresh = await hold(current.enc, current.hash);
+    expect(openArguments(old.argumentsEnc, old.argumentsHash)).toBeNull(); // the old key is not configured any more
+    const primary = masterKeys()[0]!;
+
+    // Without the old key it cannot be read: reported, left as it was.
+    const lost = await rotateSecrets({ tenantIds: [r.tenant.id] });
+    expect(lost.approvals).toMatchObject({ total: 2, rotated: 0, failed: [{ id: old.id, keyId: 'k-old', reason: expect.stringMatching(/No master key/) }] });
+    expect((await db.approvalRequest.findUniqueOrThrow({ where: { id: old.id } })).argumentsEnc).toBe(old.argumentsEnc);
+
+    const first = await rotateSecrets({ keys: [primary, oldKey], batchSize: 1, tenantIds: [r.tenant.id] });
+    expect(first).toMatchObject({ primaryKeyId: primary.id, total: 0, rotated: 0 });
+    expect(first.approvals).toEqual({ total: 2, rotated: 1, alreadyCurrent: 1, failed: [], batches: 1 });
+    const row = await db.approvalRequest.findUniqueOrThrow({ where: { id: old.id } });
+    expect(JSON.parse(row.argumentsEnc)).toMatchObject({ keyId: primary.id });
+    expect(row.argumentsHash).toBe(hash);
+    expect(openArguments(row.argumentsEnc, row.argumentsHash)).toEqual(args);
+    expect((await db.approvalRequest.findUniqueOrThrow({ where: { id: fresh.id } })).argumentsEnc).toBe(current.enc); // untouched
+    const second = await rotateSecrets({ keys: [primary, oldKey], tenantIds: [r.tenant.id] });
+    expect(second.approvals).toMatchObject({ rotated: 0, alreadyCurrent: 2, batches: 0, failed: [] });
+    expect(await db.auditEvent.count({ where: { action: 'approval_arguments.rotated', details: { path: ['rotated'], equals: 1 } } })).toBeGreaterThanOrEqual(1);
   });
 });

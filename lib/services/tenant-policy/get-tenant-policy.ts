@@ -3,6 +3,7 @@ import 'server-only';
 // the approval rule of every tool. Secrets are listed by their own service (only their last 4 characters).
 import { isApprovalCondition } from '@/lib/activation';
 import { assertCan, type Actor } from '@/lib/policy';
+import { DEFAULT_APPROVAL_TTL_MINUTES } from '@/lib/schemas/approvals';
 import { ZPiiRules } from '@/lib/schemas/tenant-policy';
 import type { TTenantPolicyDto } from '@/lib/schemas/settings-view';
 import { getDb } from '@/lib/server/db/client';
@@ -11,7 +12,7 @@ export async function getTenantPolicy({ actor, tenantId }: { actor: Actor; tenan
   assertCan(actor, 'settings.read', { tenantId });
   const db = await getDb();
   const [tenant, tools] = await Promise.all([
-    db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { id: true, slug: true, name: true, policy: true, toolPolicies: { select: { toolId: true, approvalMode: true, approvalCondition: true, approvalsRequired: true } } } }),
+    db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { id: true, slug: true, name: true, policy: true, toolPolicies: { select: { toolId: true, approvalMode: true, approvalCondition: true, approvalsRequired: true, approvalTtlMinutes: true } } } }),
     db.tool.findMany({ where: { lifecycle: { in: ['published', 'deprecated'] } }, orderBy: { slug: 'asc' }, select: { id: true, slug: true, title: true, critical: true } }),
   ]);
   const p = tenant.policy;
@@ -27,6 +28,7 @@ export async function getTenantPolicy({ actor, tenantId }: { actor: Actor; tenan
       return {
         toolId: t.id, slug: t.slug, title: t.title, critical: t.critical, mode: tp?.approvalMode ?? 'never',
         condition: isApprovalCondition(tp?.approvalCondition) ? tp.approvalCondition : null, approvalsRequired: tp?.approvalsRequired ?? 1,
+        approvalTtlMinutes: tp?.approvalTtlMinutes ?? DEFAULT_APPROVAL_TTL_MINUTES,
       };
     }),
     updatedAt: p?.updatedAt.toISOString() ?? null,

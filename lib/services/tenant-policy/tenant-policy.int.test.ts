@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { isAppError } from '@/lib/errors';
 import { getDb } from '@/lib/server/db/client';
 import { loadAccessContext } from '@/lib/services/activation/load-access-context';
-import { resolveToolAccess, needsApproval } from '@/lib/activation';
+import { resolveToolAccess, needsApproval, requiredApprovals } from '@/lib/activation';
 import { createFreshTenant, createFreshTool, type FreshTenant } from '@/lib/testing/fresh-tenant';
 import { getTenantPolicy } from './get-tenant-policy';
 import { setApprovalRule } from './set-approval-rule';
@@ -81,7 +81,7 @@ describe('tenant policies', () => {
       return resolveToolAccess(ctx, { teamIds: [], userId: null }, ctx.tools.find((t) => t.id === tool.id)!).approval;
     };
     const a = await approval();
-    expect(a).toEqual({ mode: 'conditional', condition: { field: 'amount', op: 'gt', value: 500 }, approvalsRequired: 2, critical: false });
+    expect(a).toEqual({ mode: 'conditional', condition: { field: 'amount', op: 'gt', value: 500 }, approvalsRequired: 2, critical: false, ttlMinutes: 15 });
     expect(needsApproval(a, { amount: 800 })).toBe(true);
     expect(needsApproval(a, { amount: 20 })).toBe(false);
     await setApprovalRule({ actor: f.admin, tenantId: f.tenant.id, toolId: tool.id, mode: 'always', condition: null, approvalsRequired: 1 });
@@ -92,6 +92,50 @@ describe('tenant policies', () => {
     expect(missing?.fieldErrors).toEqual({ condition: ['A conditional rule needs a condition.'] });
     await setApprovalRule({ actor: f.admin, tenantId: f.tenant.id, toolId: tool.id, mode: 'never', condition: null, approvalsRequired: 1 });
     expect(await approval()).toMatchObject({ mode: 'never' });
+  });
+
+  it('approval rules of a critical tool: never refused; a condition decides when two operators are needed', async () => {
+    const db = await getDb();
+    const tool = await createFreshTool();
+    await db.tool.update({ where: { id: tool.id }, data: { critical: true } });
+    const approval = async () => {
+      const ctx = await loadAccessContext({ tenantId: f.tenant.id, teamIds: [], userId: null });
+      return resolveToolAccess(ctx, { teamIds: [], userId: null }, ctx.tools.find((t) => t.id === tool.id)!).approval;
+    };
+    const never = await errorOf(setApprovalRule({ actor: f.admin, tenantId: f.tenant.id, toolId: tool.id, mode: 'never', condition: null, approvalsRequired: 1 }));
+    const message = `${tool.slug} is a critical tool: every call needs a human approval, so "never" cannot apply. Choose "always", or "always; two operators above a condition".`;
+    expect([never?.code, never?.userMessage, never?.fieldErrors]).toEqual(['VALIDATION', message, { mode: [message] }]);
+    expect(await db.tenantToolPolicy.count({ where: { tenantId: f.tenant.id, toolId: tool.id } })).toBe(0); // nothing written
+    await setApprovalRule({ actor: f.admin, tenantId: f.tenant.id, toolId: tool.id, mode: 'conditional', condition: { field: 'amount', op: 'gt', value: 500 }, approvalsRequired: 2 });
+    const a = await approval();
+    expect([needsApproval(a, { amount: 20 }), requiredApprovals(a, { amount: 20 }), requiredApprovals(a, { amount: 800 })]).toEqual([true, 1, 2]);
+    await setApprovalRule({ actor: f.admin, tenantId: f.tenant.id, toolId: tool.id, mode: 'always', condition: null, approvalsRequired: 2 });
+    expect(requiredApprovals(await approval(), { amount: 20 })).toBe(2);
+    const rule = (await getTenantPolicy({ actor: f.admin, tenantId: f.tenant.id })).approvalRules.find((r) => r.toolId === tool.id);
+    expect(rule).toMatchObject({ critical: true, mode: 'always', approvalsRequired: 2, approvalTtlMinutes: 15 });
+  });
+
+  it('approval expiry per tenant × tool: 1 to 1440 minutes, default 15, kept when omitted, applied and audited', async () => {
+    const tool = await createFreshTool();
+    const ttl = async () => {
+      const ctx = await loadAccessContext({ tenantId: f.tenant.id, teamIds: [], userId: null });
+      return resolveToolAccess(ctx, { teamIds: [], userId: null }, ctx.tools.find((t) => t.id === tool.id)!).approval.ttlMinutes;
+    };
+    const shown = async () => (await getTenantPolicy({ actor: f.admin, tenantId: f.tenant.id })).approvalRules.find((r) => r.toolId === tool.id)?.approvalTtlMinutes;
+    expect([await ttl(), await shown()]).toEqual([15, 15]);
+    const rule = { actor: f.admin, tenantId: f.tenant.id, toolId: tool.id, mode: 'always' as const, condition: null, approvalsRequired: 1 };
+    expect(await setApprovalRule({ ...rule, approvalTtlMinutes: 60 })).toMatchObject({ approvalTtlMinutes: 60 });
+    expect([await ttl(), await shown()]).toEqual([60, 60]);
+    expect(await setApprovalRule({ ...rule, approvalsRequired: 2 })).toMatchObject({ approvalsRequired: 2, approvalTtlMinutes: 60 }); // omitted: unchanged
+    expect(await ttl()).toBe(60);
+    for (const [bad, error] of [[0, 'At least 1 minute.'], [1441, 'At most 1,440 minutes (24 hours).'], [2.5, 'Use a whole number of minutes.'], ['15', 'Give the expiry in minutes.']] as const) {
+      const e = await errorOf(setApprovalRule({ ...rule, approvalTtlMinutes: bad as number }));
+      expect([e?.code, e?.fieldErrors]).toEqual(['VALIDATION', { approvalTtlMinutes: [error] }]);
+    }
+    await setApprovalRule({ ...rule, approvalTtlMinutes: 1440 });
+    expect(await ttl()).toBe(1440);
+    const audit = await (await getDb()).auditEvent.findFirstOrThrow({ where: { action: 'approval_rule.updated', resourceId: `${f.tenant.slug}/${tool.slug}` }, orderBy: { createdAt: 'desc' } });
+    expect(audit.details).toMatchObject({ before: { approvalTtlMinutes: 60 }, after: { approvalTtlMinutes: 1440 } });
   });
 
   it('refuses another tenant\'s admin and non-admins', async () => {

@@ -13,7 +13,7 @@ export default async function ApprovalRulesPage({ searchParams }: { searchParams
   const policy = await getTenantPolicy({ actor, tenantId: tenant.id });
   return (
     <>
-      <PageHeader title={`Approval rules — ${tenant.name}`} description="Which tool calls wait for a human: always, never, or when a condition on the arguments holds; and whether one or two operators must approve." />
+      <PageHeader title={`Approval rules — ${tenant.name}`} description="Which tool calls wait for a human, how many operators must approve, and how long a held call waits before it expires (refused). Critical tools always wait; for them a condition only decides when two operators are needed." />
       <SettingsNav tenant={tenant} tenants={tenants} />
       <ApprovalRules tenantId={tenant.id} rules={policy.approvalRules} />
     </>
