@@ -257,7 +257,7 @@ describe('decisions and execution', () => {
     expect(await (await getDb()).approvalRequest.count({ where: { idempotencyKey: key } })).toBe(1);
 
     const ticketKey = `ticket-${Date.now()}`;
-    const ticket = { title: `Idempotent ${ticketKey}`, body: 'Printer on fire', requester: 'ops@acme.example' };
+    const ticket = { title: `Idempotent ${ticketKey}`, body: 'Printer on fire', requester: 'ops@acme-customers.example' };
     const t1 = await call(ticket, ticketKey, 'ticket_create');
     const t2 = await call(ticket, ticketKey, 'ticket_create');
     expect(t1.isError).toBe(false);

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/policy';
 import { getDb } from '@/lib/server/db/client';
 import { actorFor } from '@/lib/testing/actors';
+import { createFreshTenant } from '@/lib/testing/fresh-tenant';
 import { rawPost, tokenFor } from '@/lib/testing/mcp';
 import { decideAndRun } from '@/mcp-server/approvals/decide-and-run';
 
@@ -39,6 +40,7 @@ async function modern(token: string, method: string, params: Json = {}, opts: { 
 }
 
 let operator: Actor;
+let ticketToken: string;
 let invoiceIds: number[] = [];
 async function freshInvoice(): Promise<number> {
   const [row] = await (await getDb()).$queryRawUnsafe<{ id: number }[]>(
@@ -54,17 +56,16 @@ beforeAll(async () => {
   const acme = await db.tenant.findUniqueOrThrow({ where: { slug: 'acme' } });
   const refundTool = await db.tool.findUniqueOrThrow({ where: { slug: 'payment_refund' } });
   await db.tenantToolPolicy.update({ where: { tenantId_toolId: { tenantId: acme.id, toolId: refundTool.id } }, data: { requestsPerMinute: 10_000 } });
-  // ticket_create can be held for acme (one title only): a task-augmented call of it that is not held runs at once.
+  // In a tenant of its own (the demo tenants' listings stay as other suites expect them), ticket_create can be held
+  // (one title only): a task-augmented call of it that is not held runs at once.
+  const fresh = await createFreshTenant('tasks');
   const ticket = await db.tool.findUniqueOrThrow({ where: { slug: 'ticket_create' } });
-  const rule = { approvalMode: 'conditional' as const, approvalCondition: { field: 'title', op: 'eq', value: HOLD_TITLE } };
-  await db.tenantToolPolicy.upsert({ where: { tenantId_toolId: { tenantId: acme.id, toolId: ticket.id } }, create: { tenantId: acme.id, toolId: ticket.id, ...rule }, update: rule });
+  await db.toolActivation.create({ data: { tenantId: fresh.tenant.id, toolId: ticket.id, scope: 'tenant', scopeKey: 'tenant', enabled: true, reason: 'tasks test' } });
+  await db.tenantToolPolicy.create({ data: { tenantId: fresh.tenant.id, toolId: ticket.id, approvalMode: 'conditional', approvalCondition: { field: 'title', op: 'eq', value: HOLD_TITLE } } });
+  ticketToken = (await tokenFor(fresh.tenant.slug, { name: 'tasks-tickets' })).token;
 });
 
-afterAll(async () => {
-  const db = await getDb();
-  const acme = await db.tenant.findUniqueOrThrow({ where: { slug: 'acme' } });
-  const ticket = await db.tool.findUniqueOrThrow({ where: { slug: 'ticket_create' } });
-  await db.tenantToolPolicy.update({ where: { tenantId_toolId: { tenantId: acme.id, toolId: ticket.id } }, data: { approvalMode: 'never', approvalCondition: null } as never });
+afterAll(() => {
   invoiceIds = [];
 });
 
@@ -149,13 +150,13 @@ describe('2025-11-25 tasks (experimental)', () => {
   });
 
   it('a task-augmented call that is not held runs at once: a completed task whose result tasks/result returns', async () => {
-    const args = { title: 'IT tasks: runs at once', body: 'x', requester: 'a@acme.example' };
-    const r = await legacy(finance, 'tools/call', { name: 'ticket_create', arguments: args, task: { ttl: 120_000 } });
+    const args = { title: 'IT tasks: runs at once', body: 'x', requester: 'a@acme-customers.example' };
+    const r = await legacy(ticketToken, 'tools/call', { name: 'ticket_create', arguments: args, task: { ttl: 120_000 } });
     expect(r.result.task).toMatchObject({ status: 'completed', ttl: 120_000 });
-    const out = (await legacy(finance, 'tasks/result', { taskId: r.result.task.taskId })).result;
+    const out = (await legacy(ticketToken, 'tasks/result', { taskId: r.result.task.taskId })).result;
     expect(out).toMatchObject({ isError: false, structuredContent: { ticket: { title: args.title } } });
     expect((await legacy(other, 'tasks/get', { taskId: r.result.task.taskId })).error.code).toBe(-32602);
-    const held = await legacy(finance, 'tools/call', { name: 'ticket_create', arguments: { ...args, title: HOLD_TITLE }, task: {} });
+    const held = await legacy(ticketToken, 'tools/call', { name: 'ticket_create', arguments: { ...args, title: HOLD_TITLE }, task: {} });
     expect(held.result.task.status).toBe('working');
   });
 });
