@@ -2,6 +2,12 @@
 // bare MCP SDK server (scripts/bench-bare-server.ts) serving the same tool on the same database in the same run.
 // A benchmark, not a test: it prints figures and never fails on them.
 //
+// Two modes (BENCH_MODE):
+//   e2e (default)  the governed server is the real app as `npm start` runs it (built if needed, its own process,
+//                  scripts/serve.ts), called over HTTP on its port: what users get.
+//   inprocess      the governed pipeline in this process behind the same small Node http bridge as the bare
+//                  server: the pipeline's own cost, without the production server around it.
+//
 // Background noise (a shared VM) makes a single run swing by 2×, so the run is made of interleaved rounds: each
 // round loads bare and governed back to back (alternating which goes first), and the summary gives the medians over
 // rounds — median calls/s, p50 and p95 per server, and the median of the per-round ratios and added latencies (each
@@ -19,8 +25,11 @@
 //   BENCH_ONLY=governed|bare  loads one server only (rounds of that server alone)
 //   BENCH_PROFILE=file.cpuprofile  writes a CPU profile of this process over the measured rounds only (not the set-up
 //                                  or warm-up), to open in Chrome DevTools: where a call's time goes
+import { spawn, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import inspector from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
@@ -35,6 +44,8 @@ interface Served {
   /** Resolves once no call is being handled (a call stays in flight until its handler has finished, even when the client went away). */
   idle: () => Promise<void>;
   close: () => Promise<void>;
+  /** CPU time used so far by the server's own process, in µs, when it runs outside this one (e2e mode). */
+  cpu?: () => number;
 }
 
 /** Node http → fetch Request → handler → Response, the same bridge for both servers. */
@@ -95,10 +106,11 @@ interface Figures {
 }
 
 /**
- * CPU time used so far by the PostgreSQL processes of this machine, in µs (Linux /proc; NaN elsewhere or when the
- * server is remote). Less sensitive to noisy neighbours than throughput: it is what a call costs, not how fast it ran.
+ * CPU time used so far by the PostgreSQL processes of this machine (or, with `cmdline`, by the processes whose
+ * command line contains it), in µs (Linux /proc; NaN elsewhere or when the server is remote). Less sensitive to
+ * noisy neighbours than throughput: it is what a call costs, not how fast it ran.
  */
-function postgresCpuMicros(): number {
+function postgresCpuMicros(cmdline?: string): number {
   let total = 0;
   let found = false;
   try {
@@ -107,7 +119,7 @@ function postgresCpuMicros(): number {
       try {
         const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
         const close = stat.lastIndexOf(')');
-        if (stat.slice(stat.indexOf('(') + 1, close) !== 'postgres') continue;
+        if (cmdline ? !fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(cmdline) : stat.slice(stat.indexOf('(') + 1, close) !== 'postgres') continue;
         const fields = stat.slice(close + 2).split(' '); // fields[0] is field 3 (state): utime and stime are fields 14 and 15
         total += (Number(fields[11]) + Number(fields[12])) * 10_000; // clock ticks of 10 ms (USER_HZ = 100)
         found = true;
@@ -155,6 +167,7 @@ async function load(target: Served, token: string | null, seconds: number): Prom
   const latencies: number[] = [];
   const cpu0 = process.cpuUsage();
   const pg0 = postgresCpuMicros();
+  const remote0 = target.cpu?.() ?? 0;
   const result = await new Promise<{ requests: { average: number; total: number }; non2xx: number; errors: number; timeouts: number }>((resolve, reject) => {
     const inst = autocannon({ url: target.url, method: 'POST', headers, body: BODY, connections: CONNECTIONS, duration: seconds }, (err, r) => (err ? reject(err) : resolve(r)));
     inst.on('response', (_c, _s, _b, ms) => latencies.push(ms));
@@ -162,9 +175,60 @@ async function load(target: Served, token: string | null, seconds: number): Prom
   await target.idle();
   const cpu = process.cpuUsage(cpu0);
   const pgCpu = postgresCpuMicros() - pg0;
+  const remoteCpu = (target.cpu?.() ?? 0) - remote0;
   latencies.sort((a, b) => a - b);
   const ok = result.requests.total - result.non2xx;
-  return { rps: result.requests.average, p50: percentile(latencies, 50), p95: percentile(latencies, 95), errors: result.non2xx + result.errors + result.timeouts, ok, nodeCpu: (cpu.user + cpu.system) / ok, pgCpu: pgCpu / ok };
+  return { rps: result.requests.average, p50: percentile(latencies, 50), p95: percentile(latencies, 95), errors: result.non2xx + result.errors + result.timeouts, ok, nodeCpu: (cpu.user + cpu.system + remoteCpu) / ok, pgCpu: pgCpu / ok };
+}
+
+const MODE = process.env.BENCH_MODE === 'inprocess' ? 'inprocess' : 'e2e';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as AddressInfo;
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+/**
+ * The real app as `npm start` runs it (scripts/start.ts: builds when the sources changed, then scripts/serve.ts),
+ * in its own process group on a free port, on the benchmark's database. Its CPU is read from /proc.
+ */
+async function startApp(databaseUrl: string, secretsKeys: string): Promise<Served & { child: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn('npx', ['tsx', '--conditions=react-server', 'scripts/start.ts'], {
+    detached: true, stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, SEED_DEMO: '0', NEXTAUTH_SECRET: crypto.randomBytes(32).toString('base64url'), NEXTAUTH_URL: `http://localhost:${port}`, SECRETS_MASTER_KEYS: secretsKeys, NODE_ENV: 'production' },
+  });
+  let log = '';
+  child.stdout!.on('data', (d: Buffer) => (log += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
+  const exited = new Promise<never>((_, reject) => child.on('exit', (code) => reject(new Error(`npm start exited (${code}) before serving:\n${log.slice(-3000)}`))));
+  const ready = (async () => {
+    for (;;) {
+      const ok = await fetch(`http://localhost:${port}/api/health`).then((r) => r.ok, () => false);
+      if (ok) return;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  })();
+  console.log(`Starting the app as npm start does (building first if its sources changed) on port ${port}…`);
+  await Promise.race([ready, exited]);
+  const marker = 'scripts/serve.ts';
+  return {
+    child, url: `http://localhost:${port}/mcp`, idle: async () => undefined, cpu: () => postgresCpuMicros(marker),
+    close: async () => {
+      child.removeAllListeners('exit');
+      try {
+        process.kill(-child.pid!, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    },
+  };
 }
 
 const num = (x: number, w: number, d = 1) => x.toFixed(d).padStart(w);
@@ -178,6 +242,8 @@ const medianOf = (xs: Figures[]): Figures => {
 async function main() {
   const admin = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
   if (admin) Object.assign(process.env, { TEST_DB_KIND: 'postgres', TEST_DATABASE_URL: admin });
+  if (MODE === 'e2e' && !admin) throw new Error('BENCH_MODE=e2e runs the app on PostgreSQL: set BENCH_DATABASE_URL or TEST_DATABASE_URL (or BENCH_MODE=inprocess).');
+  process.env.SECRETS_MASTER_KEYS ||= `bench:${crypto.randomBytes(32).toString('base64')}`;
   console.log(`Preparing a fresh ${admin ? 'PostgreSQL' : 'embedded PGlite'} database (migrations + demo seed)…`);
   const testDb = await createTestDatabase();
   process.env.DATABASE_URL = testDb.url;
@@ -200,12 +266,13 @@ async function main() {
 
   // The bare server: the official SDK, stateless, the same executor on the same database, nothing else.
   const bare = await serve(bareHandler(db, { id: acme.id, slug: acme.slug, name: acme.name }));
-  const governed = await serve((req) => handleMcpRequest(req));
+  const governed = MODE === 'e2e' ? await startApp(testDb.url, process.env.SECRETS_MASTER_KEYS!) : await serve((req) => handleMcpRequest(req));
   const servers = { bare: { target: bare, token: null }, governed: { target: governed, token } } as const;
   type Name = keyof typeof servers;
   const only = process.env.BENCH_ONLY === 'governed' || process.env.BENCH_ONLY === 'bare' ? (process.env.BENCH_ONLY as Name) : null;
   const names: Name[] = only ? [only] : ['bare', 'governed'];
 
+  console.log(`Mode: ${MODE === 'e2e' ? 'end to end (governed = the app as npm start runs it, over HTTP)' : 'in process (governed pipeline behind a Node http bridge in this process)'}.`);
   console.log(`Warming up, then ${ROUNDS} round(s) of ${SECONDS} s per server (${names.join(' and ')}) with ${CONNECTIONS} connections, protocol revision ${ERA}…\n`);
   for (const n of names) await probe(servers[n].target, servers[n].token);
   for (const n of names) await load(servers[n].target, servers[n].token, 2);
@@ -257,7 +324,7 @@ async function main() {
     const answered = results.governed.reduce((n, f) => n + f.ok, 0);
     console.log(`audit records written during the governed rounds: ${audited} for ${answered} calls answered (one per call; a few more for calls cut off when a load stops)`);
   }
-  console.log(`database: ${testDb.kind}`);
+  console.log(`database: ${testDb.kind}; mode: ${MODE}`);
 
   await Promise.all([bare.close(), governed.close()]);
   await disconnectDb();
