@@ -21,6 +21,7 @@ async function main(): Promise<number> {
   console.log(`Secrets: ${r.total} total, ${r.rotated} re-encrypted in ${r.batches} batch(es), ${r.alreadyCurrent} already under the primary key, ${r.failed.length} failed.`);
   for (const f of r.failed) console.error(`  failed secret ${f.id} (key ${f.keyId}): ${f.reason}`);
   console.log(`Approval arguments: ${a.total} total, ${a.rotated} re-encrypted in ${a.batches} batch(es), ${a.alreadyCurrent} already under the primary key, ${a.failed.length} failed.`);
+  console.log(`Approval webhook signing secrets re-encrypted: ${r.webhookSecretsRotated}.`);
   for (const f of a.failed) console.error(`  failed approval ${f.id} (key ${f.keyId}): ${f.reason}`);
   return r.failed.length + a.failed.length > 0 ? 1 : 0;
 }

@@ -22,6 +22,8 @@ export interface RotationCounts {
 
 /** Tenant secrets at the top level; held calls' arguments under `approvals`. */
 export interface RotationReport extends RotationCounts {
+  /** Approval webhooks' signing secrets re-encrypted under the primary key. */
+  webhookSecretsRotated: number;
   primaryKeyId: string;
   approvals: RotationCounts;
 }
@@ -121,5 +123,18 @@ export async function rotateSecrets(opts: Options = {}): Promise<RotationReport>
     (row) => argumentsKeyId(row.argumentsEnc));
   approvals.alreadyCurrent = (await db.approvalRequest.count({ where: { ...scope, argumentsEnc: underPrimary } })) - approvals.rotated;
 
-  return { primaryKeyId: primary.id, ...secrets, approvals };
+  // Approval webhooks' signing secrets (one per tenant at most), stored like held arguments.
+  const webhooks = await db.tenantPolicy.findMany({ where: { ...scope, approvalWebhookSecret: { not: null }, NOT: { approvalWebhookSecret: underPrimary } }, select: { tenantId: true, approvalWebhookSecret: true } });
+  let webhookSecretsRotated = 0;
+  for (const w of webhooks) {
+    let enc: string | null;
+    try {
+      enc = reencryptArguments(w.approvalWebhookSecret!, keys);
+    } catch {
+      continue; // under a key no longer configured: left as it is (the webhook cannot sign until it is set again)
+    }
+    if (enc && (await db.tenantPolicy.updateMany({ where: { tenantId: w.tenantId, approvalWebhookSecret: w.approvalWebhookSecret }, data: { approvalWebhookSecret: enc } })).count === 1) webhookSecretsRotated++;
+  }
+
+  return { primaryKeyId: primary.id, ...secrets, approvals, webhookSecretsRotated };
 }

@@ -158,6 +158,13 @@ describe('key rotation', () => {
     expect((await db.approvalRequest.findUniqueOrThrow({ where: { id: fresh.id } })).argumentsEnc).toBe(current.enc); // untouched
     const second = await rotateSecrets({ keys: [primary, oldKey], tenantIds: [r.tenant.id] });
     expect(second.approvals).toMatchObject({ rotated: 0, alreadyCurrent: 2, batches: 0, failed: [] });
+
+    // The tenant's approval webhook signing secret is re-encrypted the same way.
+    await db.tenantPolicy.update({ where: { tenantId: r.tenant.id }, data: { approvalWebhookUrl: 'https://chat.example.com/hook', approvalWebhookSecret: JSON.stringify(encryptSecret('whsec_old', [oldKey])) } });
+    expect((await rotateSecrets({ keys: [primary, oldKey], tenantIds: [r.tenant.id] })).webhookSecretsRotated).toBe(1);
+    const policy = await db.tenantPolicy.findUniqueOrThrow({ where: { tenantId: r.tenant.id } });
+    expect(decryptSecret(JSON.parse(policy.approvalWebhookSecret!) as Parameters<typeof decryptSecret>[0])).toBe('whsec_old');
+    expect((await rotateSecrets({ keys: [primary, oldKey], tenantIds: [r.tenant.id] })).webhookSecretsRotated).toBe(0);
     expect(await db.auditEvent.count({ where: { action: 'approval_arguments.rotated', details: { path: ['rotated'], equals: 1 } } })).toBeGreaterThanOrEqual(1);
   });
 });
