@@ -23,10 +23,14 @@ export function DecisionForm({ id, approvals, requiredApprovals, alreadyApproved
 }) {
   const router = useRouter();
   const [outcome, setOutcome] = useState<string>('approve');
-  const { result, pending, onSubmit, errorFor } = useFormAction(action, () => router.refresh());
+  const { result, pending, onSubmit, onInput, errorFor } = useFormAction(action, () => router.refresh());
   const stale = result && !result.ok && (result.code === 'INVALID_STATE' || result.code === 'CONFLICT');
+  // After this reviewer's own approval of a two-reviewer request, there is nothing left for them to decide.
+  if (alreadyApproved) {
+    return <Alert variant="info" title="Your approval is recorded">{approvals} of {requiredApprovals} approvals so far: a second, different reviewer must approve this round.</Alert>;
+  }
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate aria-label="Review decision">
+    <form onSubmit={onSubmit} onInput={onInput} className="space-y-4" noValidate aria-label="Review decision">
       <input type="hidden" name="id" value={id} />
       {requiredApprovals > 1 ? (
         <Alert variant="info" title="Two-reviewer rule">This request is high risk: it needs approvals from two different reviewers. {approvals} of {requiredApprovals} so far.{alreadyApproved ? ' You already approved this round; a second, different reviewer must approve.' : ''}</Alert>

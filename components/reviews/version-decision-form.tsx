@@ -9,7 +9,10 @@ import { useFormAction, type FormResult } from '@/components/catalogue/use-form-
 
 export function VersionDecisionForm({ versionId, slug, decided, action }: { versionId: string; slug: string; decided: string | null; action: (fd: FormData) => Promise<FormResult<{ slug: string; version: number; status: string }>> }) {
   const [outcome, setOutcome] = useState<'approve' | 'reject'>('approve');
-  const { result, pending, onSubmit, errorFor } = useFormAction(action);
+  const { result, pending, onSubmit, onInput, errorFor } = useFormAction(action);
+  if (result?.ok && result.data.status === 'in_review') {
+    return <Alert variant="success" title="Your approval is recorded">A second, different reviewer must approve before version {result.data.version} is served.</Alert>;
+  }
   if (result?.ok) {
     return <Alert variant="success" title={result.data.status === 'approved' ? `Version ${result.data.version} is now served` : 'Change rejected'}><Link className="underline" href={`/catalogue/${result.data.slug}`}>Open the tool</Link></Alert>;
   }
@@ -17,7 +20,7 @@ export function VersionDecisionForm({ versionId, slug, decided, action }: { vers
     return <Alert variant="info" title="No longer in review">This version was {decided} by another reviewer. <Link className="underline" href={`/catalogue/${slug}`}>Open the tool</Link></Alert>;
   }
   return (
-    <form onSubmit={onSubmit} className="space-y-3" noValidate>
+    <form onSubmit={onSubmit} onInput={onInput} className="space-y-3" noValidate>
       <input type="hidden" name="versionId" value={versionId} />
       <fieldset className="space-y-2">
         <legend className="mb-1 text-sm font-semibold">Decision</legend>

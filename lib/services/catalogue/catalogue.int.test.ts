@@ -146,9 +146,14 @@ describe('owner edits and versions', () => {
     const notes = await db.notification.findMany({ where: { userId: reviewer.id, kind: 'tool_version.submitted' } });
     expect(notes.some((n) => n.href === `/reviews/versions/${pending.pendingVersion!.id}`)).toBe(true);
 
-    const ok = await svc.approveToolVersion({ actor: reviewer, versionId: pending.pendingVersion!.id });
+    // A critical tool's version needs two different reviewers, like a request.
+    const first = await svc.approveToolVersion({ actor: reviewer, versionId: pending.pendingVersion!.id });
+    expect(first.status).toBe('in_review');
+    expect((await svc.getToolOrThrow({ actor: owner, slug: 'payment_refund' })).servedVersion).toBe(before.servedVersion);
+    await expectError(svc.approveToolVersion({ actor: reviewer, versionId: pending.pendingVersion!.id }), 'FORBIDDEN', /second, different reviewer/);
+    const ok = await svc.approveToolVersion({ actor: reviewer2, versionId: pending.pendingVersion!.id });
     expect(ok.status).toBe('approved');
-    await expectError(svc.approveToolVersion({ actor: reviewer2, versionId: pending.pendingVersion!.id }), 'INVALID_STATE', /no longer in review/);
+    await expectError(svc.approveToolVersion({ actor: admin, versionId: pending.pendingVersion!.id }), 'INVALID_STATE', /no longer in review/);
     const after = await svc.getToolOrThrow({ actor: owner, slug: 'payment_refund' });
     expect(after.servedVersion).toBe(r2.proposedVersion);
     expect(after.description).toMatch(/^Refunds part or all/);
@@ -177,7 +182,8 @@ describe('owner edits and versions', () => {
     const renamed = `${tool.slug.slice(0, 50)}_renamed`;
     await edit(admin, tool.slug, { name: renamed, changeNote: 'Clearer name' });
     const pending = await svc.getToolOrThrow({ actor: admin, slug: tool.slug });
-    await svc.approveToolVersion({ actor: reviewer, versionId: pending.pendingVersion!.id });
+    const r = await svc.approveToolVersion({ actor: reviewer, versionId: pending.pendingVersion!.id });
+    if (r.status === 'in_review') await svc.approveToolVersion({ actor: reviewer2, versionId: pending.pendingVersion!.id }); // high-risk tools need two
     expect((await db.agentToken.findUniqueOrThrow({ where: { id: token.id } })).scopes).toEqual([renamed, 'kb_search']);
   });
 

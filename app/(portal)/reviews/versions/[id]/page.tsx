@@ -18,10 +18,17 @@ export default async function VersionReviewPage({ params }: { params: Promise<{ 
   const [v] = await findToolVersionsInReview({ actor, versionId: id });
   if (!v) notFound();
   const own = v.authorId === actor.id;
+  const approvedByMe = v.status === 'in_review' && v.firstApprovalById === actor.id;
+  const baseline = v.baselineVersion === null ? 'Before' : v.status === 'in_review' ? `Served (v${v.baselineVersion})` : `Served before (v${v.baselineVersion})`;
   return (
     <>
       <PageHeader eyebrow={<Link href="/reviews" className="hover:underline">Security review</Link>} title={`${v.toolSlug}: version ${v.version}`} description={`Proposed by ${v.author ?? 'unknown'} on ${v.createdAt.slice(0, 16).replace('T', ' ')} UTC · served today: v${v.servedVersion}`} />
       {own && v.status === 'in_review' ? <Alert variant="warning" title="Four-eyes rule" className="mb-4">You proposed this change; another reviewer must decide.</Alert> : null}
+      {v.approvalsRequired === 2 && v.status === 'in_review' ? (
+        <Alert variant="info" title="Two reviewers" className="mb-4">
+          A {v.riskLevel}-risk tool&apos;s new version needs two different reviewers. {v.firstApprovalBy ? `Approved by ${v.firstApprovalBy}; one more approval serves it.` : 'No approval yet.'}
+        </Alert>
+      ) : null}
       <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
         <div className="space-y-6">
           <Card>
@@ -36,14 +43,14 @@ export default async function VersionReviewPage({ params }: { params: Promise<{ 
             <Card key={k}>
               <CardHeader><CardTitle as="h2">{k === 'description' ? 'Description' : k === 'inputSchema' ? 'Input schema' : k === 'outputSchema' ? 'Output schema' : 'Annotations'}</CardTitle></CardHeader>
               <CardContent className="grid gap-3 md:grid-cols-2">
-                <div><h3 className="mb-1 text-xs font-semibold uppercase text-muted-foreground">Served (v{v.servedVersion})</h3><pre className="max-h-80 overflow-auto whitespace-pre-wrap rounded-md bg-muted p-3 text-xs">{k === 'description' ? v.before?.description ?? '—' : pretty(v.before?.[k])}</pre></div>
+                <div><h3 className="mb-1 text-xs font-semibold uppercase text-muted-foreground">{baseline}</h3><pre className="max-h-80 overflow-auto whitespace-pre-wrap rounded-md bg-muted p-3 text-xs">{k === 'description' ? v.before?.description ?? '—' : pretty(v.before?.[k])}</pre></div>
                 <div><h3 className="mb-1 text-xs font-semibold uppercase text-muted-foreground">Proposed (v{v.version})</h3><pre className="max-h-80 overflow-auto whitespace-pre-wrap rounded-md bg-muted p-3 text-xs">{k === 'description' ? v.after.description : pretty(v.after[k])}</pre></div>
               </CardContent>
             </Card>
           ))}
         </div>
         <aside>
-          {own ? null : <Card><CardHeader><CardTitle as="h2">Decision</CardTitle></CardHeader><CardContent><VersionDecisionForm versionId={v.id} slug={v.toolSlug} decided={v.status === 'in_review' ? null : v.status} action={decideToolVersionAction} /></CardContent></Card>}
+          {own ? null : approvedByMe ? <Alert variant="info" title="Your approval is recorded">A second, different reviewer must approve before this version is served.</Alert> : <Card><CardHeader><CardTitle as="h2">Decision</CardTitle></CardHeader><CardContent><VersionDecisionForm versionId={v.id} slug={v.toolSlug} decided={v.status === 'in_review' ? null : v.status} action={decideToolVersionAction} /></CardContent></Card>}
         </aside>
       </div>
     </>
