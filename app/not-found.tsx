@@ -6,7 +6,7 @@ export default function NotFound() {
     <main className="mx-auto flex min-h-[60vh] max-w-lg flex-col items-center justify-center gap-4 p-8 text-center">
       <h1 className="text-2xl font-semibold">Not found</h1>
       <p className="text-muted-foreground">This page does not exist, or you do not have access to it.</p>
-      <Button asChild><Link href="/catalogue">Back to the catalogue</Link></Button>
+      <Button asChild><Link href="/">Back to my start page</Link></Button>
     </main>
   );
 }
