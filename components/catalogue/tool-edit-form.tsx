@@ -21,10 +21,10 @@ type Saved = { slug: string; changedFields: string[]; proposedVersion: number | 
 
 export function ToolEditForm({ values, action }: { values: ToolEditValues; action: (fd: FormData) => Promise<FormResult<Saved>> }) {
   const router = useRouter();
-  const { result, pending, onSubmit, errorFor } = useFormAction(action, () => router.refresh());
+  const { result, pending, onSubmit, onInput, errorFor } = useFormAction(action, () => router.refresh());
   const v = values;
   return (
-    <form onSubmit={onSubmit} className="space-y-6" noValidate aria-describedby="edit-status">
+    <form onSubmit={onSubmit} onInput={onInput} className="space-y-6" noValidate aria-describedby="edit-status">
       <input type="hidden" name="slug" value={v.slug} />
       <div id="edit-status" aria-live="polite">
         {result && !result.ok ? <Alert variant="destructive" title="Nothing was saved">{result.message}</Alert> : null}

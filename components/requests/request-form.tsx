@@ -18,6 +18,8 @@ import { DATA_CLASSIFICATION_LABELS, DATA_CLASSIFICATIONS, WORKFLOW_LABELS, WORK
 import type { RequestFieldsView } from './request-summary';
 import { RiskPanel } from './risk-panel';
 
+const fieldCount = (errors: Record<string, string[]> | undefined) => Object.keys(errors ?? {}).length;
+
 type Saved = { id: string; status: string; submitted: boolean; message?: string; fieldErrors?: Record<string, string[]> };
 
 function readRisk(form: HTMLFormElement): RiskInput {
@@ -39,21 +41,21 @@ export function RequestForm({ initial, action }: { initial: (RequestFieldsView &
     dataClassification: initial?.dataClassification ?? 'internal', writeActions: initial?.writeActions ?? false, criticalActions: initial?.criticalActions ?? false,
     externalHosts: initial?.externalHosts ?? [], expectedVolume: initial?.expectedVolume ?? 0,
   });
-  const { result, pending, onSubmit, errorFor: actionError } = useFormAction(action, (d) => {
+  const { result, pending, onSubmit, onInput, edited, errorFor: actionError } = useFormAction(action, (d) => {
     if (d.submitted) return router.push(`/requests/${d.id}`);
     setId(d.id); // later saves update this draft (the URL stays: changing it would remount the form)
   });
   const notSubmitted = result?.ok && !result.data.submitted ? result.data : null;
-  const errorFor = (f: string) => actionError(f) ?? notSubmitted?.fieldErrors?.[f];
+  const errorFor = (f: string) => actionError(f) ?? (edited.has(f) ? undefined : notSubmitted?.fieldErrors?.[f]);
   const a = assessRisk(risk);
   const resubmit = initial?.status === 'changes_requested';
   const v = initial;
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
-      <form onSubmit={onSubmit} onChange={(e) => setRisk(readRisk(e.currentTarget))} noValidate className="space-y-6" aria-label="Tool request">
+      <form onSubmit={onSubmit} onInput={onInput} onChange={(e) => setRisk(readRisk(e.currentTarget))} noValidate className="space-y-6" aria-label="Tool request">
         <input type="hidden" name="id" value={id} />
         <div aria-live="polite">
-          {result && !result.ok ? <Alert variant="destructive" title="Not saved">{result.message}</Alert> : null}
+          {result && !result.ok ? <Alert variant="destructive" title="Not saved">{fieldCount(result.fieldErrors) ? `${fieldCount(result.fieldErrors)} ${fieldCount(result.fieldErrors) === 1 ? 'field needs' : 'fields need'} attention: see the message beside each.` : result.message}</Alert> : null}
           {notSubmitted && Object.keys(notSubmitted.fieldErrors ?? {}).length ? (
             <Alert variant="warning" title="Draft saved, not submitted yet">{notSubmitted.message} <Link className="underline" href={`/requests/${notSubmitted.id}`} data-testid="draft-link">Your draft is kept.</Link></Alert>
           ) : null}

@@ -14,9 +14,9 @@ export function SimpleActionForm({ id, label, pendingLabel, action, fields = [],
   variant?: 'default' | 'destructive' | 'outline'; successText?: string;
 }) {
   const router = useRouter();
-  const { result, pending, onSubmit, errorFor } = useFormAction(action, () => router.refresh());
+  const { result, pending, onSubmit, onInput, errorFor } = useFormAction(action, () => router.refresh());
   return (
-    <form onSubmit={onSubmit} className="space-y-3" noValidate>
+    <form onSubmit={onSubmit} onInput={onInput} className="space-y-3" noValidate>
       <input type="hidden" name="id" value={id} />
       {fields.map((f) => (
         <FormField key={f.name} label={f.label} hint={f.hint} required={f.required} error={errorFor(f.name)}><Input name={f.name} placeholder={f.placeholder} /></FormField>

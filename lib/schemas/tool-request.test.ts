@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fieldErrorsFromIssues } from '@/lib/errors';
-import { ZReviewDecisionInput, ZSaveToolRequestDraftInput, ZToolRequestFields } from './tool-request';
+import { ZCreateToolRequestInput, ZReviewDecisionInput, ZSaveToolRequestDraftInput, ZToolRequestFields } from './tool-request';
 
 const good = {
   title: 'CRM lookup', useCase: 'Support agents read the customer record while answering tickets.', workflow: 'support', ownerTeam: 'Support',
@@ -49,5 +49,22 @@ describe('tool-request schemas', () => {
     expect(errors(ZReviewDecisionInput, { id: 'r', outcome: 'approve', checklist: { leastPrivilegeScopes: 'on' } }).checklist?.[0]).toMatch(/^Check every item before approving; unchecked: PII handling/);
     const all = { leastPrivilegeScopes: 'on', piiHandling: 'on', egressAllowlist: 'on', auditLevel: 'on', humanApproval: 'on', limits: 'on' };
     expect(ZReviewDecisionInput.safeParse({ id: 'r', outcome: 'approve', checklist: all }).success).toBe(true);
+  });
+});
+
+describe('messages written for a person', () => {
+  it('an empty draft or request names each missing field in words, never "expected nonoptional"', () => {
+    const draft = ZSaveToolRequestDraftInput.safeParse({});
+    expect(draft.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['title', 'Give the tool a title of at least 3 characters.']]);
+    const full = ZCreateToolRequestInput.safeParse({});
+    const messages = Object.fromEntries(full.error!.issues.map((i) => [i.path.join('.'), i.message]));
+    expect(messages).toMatchObject({
+      title: 'Give the tool a title of at least 3 characters.',
+      useCase: 'Describe the use case in at least 20 characters: who uses it, for what.',
+      ownerTeam: 'Name the business owner team.',
+      dataConsulted: 'Say which data the tool reads (e.g. "customer records").',
+      workflow: 'Choose a workflow: Support, Finance, HR or Other.',
+    });
+    expect(JSON.stringify(messages)).not.toMatch(/Invalid input|expected/);
   });
 });

@@ -35,12 +35,12 @@ const list = (item: z.ZodString, max: number, what: string) =>
 const bool = z.preprocess((v) => (v === 'on' || v === 'true' || v === true ? true : v === 'false' || v === '' || v === undefined || v === null ? false : v), z.boolean());
 
 export const ZToolRequestFields = z.object({
-  title: z.string().trim().min(3, 'Give the tool a title of at least 3 characters.').max(120, 'Keep the title under 120 characters.').describe('Short name of the requested tool'),
-  useCase: z.string().trim().min(20, 'Describe the use case in at least 20 characters: who uses it, for what.').max(4000).describe('What the tool is for and who uses it'),
+  title: z.string({ error: 'Give the tool a title of at least 3 characters.' }).trim().min(3, 'Give the tool a title of at least 3 characters.').max(120, 'Keep the title under 120 characters.').describe('Short name of the requested tool'),
+  useCase: z.string({ error: 'Describe the use case in at least 20 characters: who uses it, for what.' }).trim().min(20, 'Describe the use case in at least 20 characters: who uses it, for what.').max(4000, 'Keep the use case under 4,000 characters.').describe('What the tool is for and who uses it'),
   workflow: z.enum(WORKFLOWS, { error: 'Choose a workflow: Support, Finance, HR or Other.' }).describe('Business workflow the tool serves'),
-  ownerTeam: z.string().trim().min(2, 'Name the business owner team.').max(80).describe('Team accountable for the tool'),
-  dataConsulted: z.string().trim().min(3, 'Say which data the tool reads (e.g. "customer records").').max(1000).describe('Data the tool reads'),
-  dataWritten: z.string().trim().max(1000).default('').describe('Data the tool writes or changes; empty if none'),
+  ownerTeam: z.string({ error: 'Name the business owner team.' }).trim().min(2, 'Name the business owner team.').max(80, 'Keep the team name under 80 characters.').describe('Team accountable for the tool'),
+  dataConsulted: z.string({ error: 'Say which data the tool reads (e.g. "customer records").' }).trim().min(3, 'Say which data the tool reads (e.g. "customer records").').max(1000, 'Keep this under 1,000 characters.').describe('Data the tool reads'),
+  dataWritten: z.string({ error: 'Data written must be text.' }).trim().max(1000, 'Keep this under 1,000 characters.').default('').describe('Data the tool writes or changes; empty if none'),
   dataClassification: z.enum(DATA_CLASSIFICATIONS, { error: 'Choose a data classification: Public, Internal, Confidential or PII.' }).describe('Most sensitive class of data involved'),
   externalHosts: list(z.string().regex(HOST, 'Each external host must be a hostname such as api.example.com or *.example.com (no scheme, path or port).'), 20, 'hosts')
     .default([]).describe('External hosts the tool must reach (egress allowlist entries)'),
@@ -58,7 +58,8 @@ export const ZCreateToolRequestInput = ZToolRequestFields.extend({
 export type TCreateToolRequestInput = z.infer<typeof ZCreateToolRequestInput>;
 
 /** Drafts are kept with whatever is filled in; only the title is required, and filled fields must be well-formed. */
-export const ZSaveToolRequestDraftInput = ZToolRequestFields.partial().required({ title: true }).extend({
+export const ZSaveToolRequestDraftInput = ZToolRequestFields.partial().extend({
+  title: ZToolRequestFields.shape.title,
   id: z.string().min(1).optional().describe('Existing draft to update; omitted to create one'),
 });
 export type TSaveToolRequestDraftInput = z.infer<typeof ZSaveToolRequestDraftInput>;

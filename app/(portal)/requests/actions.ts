@@ -1,7 +1,7 @@
 'use server';
 // Tool-request entry points for the portal: parse → actor → one use case → result or mapped error.
 import { revalidatePath } from 'next/cache';
-import { ZCommentInput, ZSaveToolRequestDraftInput, ZToolRequestId } from '@/lib/schemas/tool-request';
+import { ZCommentInput, ZCreateToolRequestInput, ZSaveToolRequestDraftInput, ZToolRequestId } from '@/lib/schemas/tool-request';
 import { requireActor } from '@/lib/server/auth/actor';
 import { parseInput, runAction } from '@/lib/server/boundary';
 import { commentOnToolRequest } from '@/lib/services/tool-requests/comment-on-tool-request';
@@ -18,7 +18,10 @@ function formObject(fd: FormData): Record<string, string> {
 export async function saveToolRequestAction(fd: FormData) {
   return runAction(async () => {
     const actor = await requireActor();
-    const input = parseInput(ZSaveToolRequestDraftInput, formObject(fd));
+    const fields = formObject(fd);
+    // A submit that cannot even be kept as a draft names every field to fix at once, not just the title.
+    if (fd.get('intent') === 'submit' && !ZSaveToolRequestDraftInput.safeParse(fields).success) parseInput(ZCreateToolRequestInput, fields);
+    const input = parseInput(ZSaveToolRequestDraftInput, fields);
     const result = fd.get('intent') === 'submit'
       ? await saveAndSubmitToolRequest({ actor, ...input })
       : { ...(await saveToolRequestDraft({ actor, ...input })), submitted: false as const, message: 'Draft saved.', fieldErrors: {} };
