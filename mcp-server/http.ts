@@ -8,7 +8,7 @@ import 'server-only';
 import { createMcpHandler, isLegacyRequest, WebStandardStreamableHTTPServerTransport, type AuthInfo, type McpHttpHandler } from '@modelcontextprotocol/server';
 import type pg from 'pg';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
-import { writeAudit } from '@/lib/server/audit';
+import { recordAuthFailure } from '@/lib/server/audit-chain/auth-failures';
 import { clientIp } from '@/lib/server/client-ip';
 import { getDb, getPgPool } from '@/lib/server/db/client';
 import { env } from '@/lib/server/env';
@@ -200,7 +200,7 @@ export async function handleMcpRequest(req: Request, deps: McpDeps = {}): Promis
   const ip = clientIp((name) => req.headers.get(name));
   const auth = await authenticate(db, req.headers.get('authorization'), ip);
   if (!auth.ok) {
-    await writeAudit(db, { kind: 'agent', id: auth.tokenId ?? 'anonymous', label: auth.tokenId ? `token:${auth.tokenId}` : 'anonymous', tenantId: auth.tenantId, teamIds: [], roles: [], via: 'mcp', ip }, {
+    await recordAuthFailure(db, { kind: 'agent', id: auth.tokenId ?? 'anonymous', label: auth.tokenId ? `token:${auth.tokenId}` : 'anonymous', tenantId: auth.tenantId, teamIds: [], roles: [], via: 'mcp', ip }, {
       requestId, tenantId: auth.tenantId, action: 'mcp.auth_failed', resourceType: 'agent_token', resourceId: auth.tokenId, outcome: 'denied', errorCode: 'UNAUTHENTICATED', details: { reason: auth.reason },
     }).catch((e: unknown) => console.error('[mcp] could not audit a refused authentication', e));
     const message = auth.reason === 'missing' ? 'Authentication required: send Authorization: Bearer <agent token>.' : 'Invalid, expired or revoked agent token.';

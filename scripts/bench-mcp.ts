@@ -202,7 +202,8 @@ async function startApp(databaseUrl: string, secretsKeys: string): Promise<Serve
   const port = await freePort();
   const child = spawn('npx', ['tsx', '--conditions=react-server', 'scripts/start.ts'], {
     detached: true, stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, SEED_DEMO: '0', NEXTAUTH_SECRET: crypto.randomBytes(32).toString('base64url'), NEXTAUTH_URL: `http://localhost:${port}`, SECRETS_MASTER_KEYS: secretsKeys, NODE_ENV: 'production' },
+    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, SEED_DEMO: '0', NEXTAUTH_SECRET: crypto.randomBytes(32).toString('base64url'), NEXTAUTH_URL: `http://localhost:${port}`, SECRETS_MASTER_KEYS: secretsKeys, NODE_ENV: 'production',
+      AUDIT_SIGNING_KEY: process.env.AUDIT_SIGNING_KEY || crypto.generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString() },
   });
   let log = '';
   child.stdout!.on('data', (d: Buffer) => (log += d.toString()));

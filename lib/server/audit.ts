@@ -3,6 +3,9 @@ import 'server-only';
 // the change does not happen (fail-closed).
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import type { Actor } from '@/lib/policy';
+import { newAuditId } from '@/lib/server/ids';
+import { needsCleaning, storable, type AuditColumn } from '@/lib/server/audit-chain/columns';
+import { ensureAuditSealer } from '@/lib/server/audit-chain/runner';
 
 type Tx = Pick<PrismaClient, 'auditEvent'> | Prisma.TransactionClient;
 
@@ -24,9 +27,13 @@ export interface AuditInput {
   resourcesTouched?: string[];
 }
 
-/** The AuditEvent row of an event (shared by writeAudit and the /mcp hot path, which inserts it with plain SQL). */
+/**
+ * The AuditEvent row of an event: exactly the columns of AUDIT_COLUMNS (shared by writeAudit and the /mcp hot path,
+ * which inserts it with plain SQL). Ids are UUIDv7 on both paths (see lib/server/ids.ts).
+ */
 export function auditRow(actor: Actor, e: AuditInput) {
   return {
+    id: newAuditId(),
     requestId: e.requestId,
     tenantId: e.tenantId === undefined ? actor.tenantId : e.tenantId,
     actorKind: actor.kind,
@@ -47,9 +54,18 @@ export function auditRow(actor: Actor, e: AuditInput) {
     details: e.details,
     resourcesTouched: e.resourcesTouched ?? [],
     ip: actor.ip,
-  };
+  } satisfies Record<AuditColumn, unknown>;
+}
+
+export type AuditRow = ReturnType<typeof auditRow>;
+
+/** Inserts a row made by auditRow through Prisma, cleaned of what PostgreSQL cannot store as the hot path does. */
+export async function writeAuditRow(tx: Tx, row: AuditRow): Promise<void> {
+  ensureAuditSealer();
+  const data = needsCleaning(JSON.stringify(row)) ? (storable(row) as AuditRow) : row;
+  await tx.auditEvent.create({ data });
 }
 
 export async function writeAudit(tx: Tx, actor: Actor, e: AuditInput): Promise<void> {
-  await tx.auditEvent.create({ data: auditRow(actor, e) });
+  await writeAuditRow(tx, auditRow(actor, e));
 }

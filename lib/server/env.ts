@@ -45,6 +45,10 @@ const ZEnv = z.object({
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  // Ed25519 private key (PEM or base64 PKCS#8 DER) signing audit checkpoints; generated in the data directory if unset
+  // on the embedded database, required with DATABASE_URL.
+  AUDIT_SIGNING_KEY: z.string().optional(),
+  AUDIT_SEALER_DISABLED: bool, // this replica does not run the audit sealer (another one does)
 });
 
 export type Env = z.infer<typeof ZEnv>;

@@ -13,6 +13,8 @@ import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import { builtinTool } from '@/lib/schemas/builtin-tools';
 import { ZPiiRules } from '@/lib/schemas/tenant-policy';
 import type { TToolCallResult } from '@/lib/schemas/approvals';
+import type { Actor } from '@/lib/policy';
+import { writeAudit } from '@/lib/server/audit';
 import { getDb } from '@/lib/server/db/client';
 import { loadAccessContext } from '@/lib/services/activation/load-access-context';
 import { openArguments } from '@/lib/services/approvals/approval-arguments';
@@ -69,17 +71,16 @@ async function load(db: PrismaClient, id: string): Promise<Loaded | { voidReason
   return { approval: a, caller, policy };
 }
 
+const EXECUTION_ACTOR: Actor = { kind: 'system', id: 'approvals', label: 'approval execution', tenantId: null, teamIds: [], roles: [], via: 'mcp', ip: null };
+
 async function markVoid(db: PrismaClient, id: string, reason: string): Promise<boolean> {
   return db.$transaction(async (tx) => {
     const row = await tx.approvalRequest.findUniqueOrThrow({ where: { id }, select: { tenantId: true, requestId: true, tool: { select: { slug: true } } } });
     const r = await tx.approvalRequest.updateMany({ where: { id, status: 'approved' }, data: { status: 'void', statusReason: `Not executed: ${reason}.` } });
     if (r.count !== 1) return false;
-    await tx.auditEvent.create({
-      data: {
-        requestId: row.requestId, tenantId: row.tenantId, actorKind: 'system', actorId: 'approvals', actorLabel: 'approval execution', via: 'mcp',
-        action: 'approval.voided', resourceType: 'approval', resourceId: id, toolSlug: row.tool.slug, outcome: 'denied', errorCode: 'APPROVAL_VOID',
-        details: { approvalId: id, correlationId: row.requestId, reason }, resourcesTouched: [],
-      },
+    await writeAudit(tx, EXECUTION_ACTOR, {
+      requestId: row.requestId, tenantId: row.tenantId, action: 'approval.voided', resourceType: 'approval', resourceId: id, toolSlug: row.tool.slug,
+      outcome: 'denied', errorCode: 'APPROVAL_VOID', details: { approvalId: id, correlationId: row.requestId, reason },
     });
     return true;
   });

@@ -4,7 +4,7 @@ import 'server-only';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { redactPii } from '@/lib/pii';
 import type pg from 'pg';
-import { auditRow, type AuditInput } from '@/lib/server/audit';
+import { auditRow, writeAuditRow, type AuditInput } from '@/lib/server/audit';
 import { insertAuditRow } from './hot-sql';
 import type { McpCaller } from './authenticate';
 import type { TenantRuntimePolicy } from './resolve-access';
@@ -47,7 +47,7 @@ export async function auditCall(sink: AuditSink, caller: McpCaller, requestId: s
     details: (a.details ?? {}) as Prisma.InputJsonValue, resourcesTouched: a.resourcesTouched ?? [],
   });
   try {
-    if ('tx' in sink) await sink.tx.auditEvent.create({ data: row });
+    if ('tx' in sink) await writeAuditRow(sink.tx, row);
     else await insertAuditRow(sink.pool, row);
   } catch (e) {
     throw new AuditUnavailableError(e);

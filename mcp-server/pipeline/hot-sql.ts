@@ -8,12 +8,13 @@ import 'server-only';
 // sends only Bind/Execute (a name must always map to the same text, hence JSON batches and unnest() arrays instead
 // of a VALUES list whose length depends on the batch).
 import pg from 'pg';
-import type { auditRow } from '@/lib/server/audit';
+import type { AuditRow } from '@/lib/server/audit';
+import { AUDIT_COLUMNS, needsCleaning, storable } from '@/lib/server/audit-chain/columns';
+import { ensureAuditSealer } from '@/lib/server/audit-chain/runner';
 import { sha256 } from '@/lib/server/crypto';
 import { Coalescer } from './coalesce';
-import { newAuditId } from '@/lib/server/ids';
 
-type Row = ReturnType<typeof auditRow>;
+type Row = AuditRow;
 
 // Pools whose connections share server sessions — the embedded PGlite (one session behind every connection) or a
 // transaction-mode pooler — where a connection cannot know which statements its session has prepared: they get
@@ -68,13 +69,8 @@ async function withDeadlockRetry<T>(run: () => Promise<T>): Promise<T> {
 }
 
 // Audit records and counter increments travel as JSON parameters read back by jsonb_to_recordset: one native
-// JSON.stringify each (column arrays cost the pg driver an array literal per column).
-const AUDIT_COLUMNS: readonly (readonly [keyof Row | 'id', string])[] = [
-  ['id', 'text'], ['requestId', 'text'], ['tenantId', 'text'], ['actorKind', 'text'], ['actorId', 'text'], ['actorLabel', 'text'], ['via', 'text'],
-  ['action', 'text'], ['resourceType', 'text'], ['resourceId', 'text'], ['toolSlug', 'text'], ['toolVersion', 'int4'], ['outcome', '"AuditOutcome"'],
-  ['errorCode', 'text'], ['latencyMs', 'int4'], ['costMicros', 'int4'], ['inputBytes', 'int4'], ['outputBytes', 'int4'], ['details', 'jsonb'],
-  ['resourcesTouched', 'text[]'], ['ip', 'text'],
-];
+// JSON.stringify each (column arrays cost the pg driver an array literal per column). The audit columns are the one
+// definition auditRow also produces (lib/server/audit-chain/columns.ts); seq and createdAt are column defaults.
 
 // Commit mode. A statement that carries audit records commits synchronously: a record is durable before its call
 // goes on. A statement that carries only increments commits asynchronously (synchronous_commit off for its own
@@ -102,17 +98,6 @@ const WRITE = statement('mcp_hot_write', `WITH audit AS (
   RETURNING "key", (extract(epoch FROM "windowStart") * 1000)::float8 AS "windowMs", "count"`);
 
 /**
- * What PostgreSQL can store of a string: no NUL character (text refuses it) and no lone surrogate (jsonb refuses its
- * escape), each replaced by U+FFFD. A record must never fail because of what a caller sent (a tool name, arguments).
- */
-function storable(value: unknown): unknown {
-  if (typeof value === 'string') return value.toWellFormed().replaceAll('\0', '\uFFFD');
-  if (Array.isArray(value)) return value.map(storable);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [storable(k) as string, storable(v)]));
-  return value;
-}
-
-/**
  * One statement, one transaction: inserts the audit rows and adds `by[i]` (default 1) to each counter (distinct
  * slots), returning each counter's new value by counterSlot. All of it or nothing.
  */
@@ -120,11 +105,10 @@ async function write(pool: pg.Pool, rows: Row[], counters: CounterIncrement[], b
   let json = '[]';
   if (rows.length > 0) {
     // An absent details is SQL NULL (not JSON null), as Prisma writes it.
-    const batch = rows.map((row) => ({ ...row, id: newAuditId(), details: row.details ?? undefined }));
+    const batch = rows.map((row) => ({ ...row, details: row.details ?? undefined }));
     json = JSON.stringify(batch);
-    // JSON.stringify writes \u escapes only for control characters and lone surrogates: the rare batch that has one
-    // is cleaned (the others are sent as they are).
-    if (json.includes('\\u')) json = JSON.stringify(storable(batch));
+    // Cleaned as writeAuditRow cleans: only the rare batch whose JSON has a \u escape.
+    if (needsCleaning(json)) json = JSON.stringify(storable(batch));
   }
   const increments = JSON.stringify(counters.map((c, i) => ({ k: c.key, w: utc(c.windowStart), e: utc(c.expiresAt), n: by?.[i] ?? 1 })));
   const values = [json, increments, rows.length === 0];
@@ -257,6 +241,7 @@ function writer(pool: pg.Pool): Coalescer<HotWrite, number | null> {
  * written together with concurrent calls' records and claims.
  */
 export async function insertAuditRow(pool: pg.Pool, row: Row): Promise<void> {
+  ensureAuditSealer();
   await writer(pool).submit({ audit: row });
 }
 
