@@ -4,6 +4,7 @@ import 'server-only';
 // one go; a streamed answer (SSE progress) is piped as it comes, and the request's abort signal follows the client.
 import type http from 'node:http';
 import { Readable } from 'node:stream';
+import { mcpConfig } from './config';
 import { handleMcpRequest } from './http';
 
 export { PEER_HEADER } from '@/lib/server/client-ip';
@@ -22,11 +23,21 @@ export async function serveMcp(req: http.IncomingMessage, res: http.ServerRespon
   try {
     const headers = new Headers();
     for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
-    const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
-    const request = new Request(`${base}${req.url ?? '/mcp'}`, {
-      method: req.method, headers, signal: controller.signal,
-      ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream<Uint8Array>, duplex: 'half' } : {}),
-    } as RequestInit);
+    // The body is read here into one buffer (a web stream per request cost more than the call's own work), at most
+    // one byte past the limit: handleMcpRequest answers 413 from that.
+    let body: Buffer | undefined;
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      const limit = mcpConfig().maxBodyBytes + 1;
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of req as AsyncIterable<Buffer>) {
+        chunks.push(chunk);
+        size += chunk.length;
+        if (size >= limit) break;
+      }
+      body = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+    }
+    const request = new Request(`${base}${req.url ?? '/mcp'}`, { method: req.method, headers, signal: controller.signal, body: body as unknown as BodyInit | undefined });
     const response = await handleMcpRequest(request);
     const out: Record<string, string | string[]> = {};
     response.headers.forEach((v, k) => {

@@ -4,7 +4,8 @@
 //
 // Two modes (BENCH_MODE):
 //   e2e (default)  the governed server is the real app as `npm start` runs it (built if needed, its own process,
-//                  scripts/serve.ts), called over HTTP on its port: what users get.
+//                  scripts/serve.ts), and the bare one runs in a process of its own too (scripts/bench-bare-serve.ts):
+//                  both called over HTTP on loopback, each process's CPU read from /proc: what users get.
 //   inprocess      the governed pipeline in this process behind the same small Node http bridge as the bare
 //                  server: the pipeline's own cost, without the production server around it.
 //
@@ -28,70 +29,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import http from 'node:http';
 import net from 'node:net';
 import inspector from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
 import { createTestDatabase } from '@/lib/testing/test-database';
+import { serve, type Served } from './bench-http';
 
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS || 5));
 const SECONDS = Number(process.env.BENCH_SECONDS || 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10);
-
-interface Served {
-  url: string;
-  /** Resolves once no call is being handled (a call stays in flight until its handler has finished, even when the client went away). */
-  idle: () => Promise<void>;
-  close: () => Promise<void>;
-  /** CPU time used so far by the server's own process, in µs, when it runs outside this one (e2e mode). */
-  cpu?: () => number;
-}
-
-/** Node http → fetch Request → handler → Response, the same bridge for both servers. */
-function serve(handler: (req: Request) => Promise<Response>): Promise<Served> {
-  let inflight = 0;
-  let waiters: (() => void)[] = [];
-  const done = () => {
-    if (--inflight > 0) return;
-    const w = waiters;
-    waiters = [];
-    for (const r of w) r();
-  };
-  const idle = () => (inflight === 0 ? Promise.resolve() : new Promise<void>((r) => waiters.push(r)));
-  const server = http.createServer(async (req, res) => {
-    inflight++;
-    try {
-      const chunks: Buffer[] = [];
-      for await (const c of req) chunks.push(c as Buffer);
-      const headers = new Headers();
-      for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
-      const response = await handler(new Request(`http://localhost${req.url}`, { method: req.method, headers, body: req.method === 'POST' ? Buffer.concat(chunks) : undefined }));
-      const body = Buffer.from(await response.arrayBuffer());
-      if (!res.destroyed) {
-        res.writeHead(response.status, Object.fromEntries(response.headers));
-        res.end(body);
-      }
-    } catch (e) {
-      console.error('[bench] handler failed', e);
-      if (!res.destroyed && !res.headersSent) res.writeHead(500).end();
-    } finally {
-      done();
-    }
-  });
-  server.keepAliveTimeout = 60_000;
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => resolve({
-      url: `http://localhost:${(server.address() as AddressInfo).port}/mcp`,
-      idle,
-      close: async () => {
-        await idle();
-        server.closeAllConnections();
-        await new Promise<void>((r) => server.close(() => r()));
-      },
-    })),
-  );
-}
 
 interface Figures {
   rps: number;
@@ -198,6 +145,32 @@ function freePort(): Promise<number> {
  * The real app as `npm start` runs it (scripts/start.ts: builds when the sources changed, then scripts/serve.ts),
  * in its own process group on a free port, on the benchmark's database. Its CPU is read from /proc.
  */
+/** The bare server in its own process (scripts/bench-bare-serve.ts), like the app: both measured the same way. */
+async function startBare(databaseUrl: string): Promise<Served> {
+  const child = spawn('npx', ['tsx', '--conditions=react-server', 'scripts/bench-bare-serve.ts'], { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', NODE_ENV: 'production' } });
+  let log = '';
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout!.on('data', (d: Buffer) => {
+      log += d.toString();
+      const m = /listening (\d+)/.exec(log);
+      if (m) resolve(Number(m[1]));
+    });
+    child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
+    child.on('exit', (code) => reject(new Error(`the bare server exited (${code}):\n${log.slice(-2000)}`)));
+  });
+  child.removeAllListeners('exit');
+  return {
+    url: `http://localhost:${port}/mcp`, idle: async () => undefined, cpu: () => postgresCpuMicros('scripts/bench-bare-serve.ts'),
+    close: async () => {
+      try {
+        process.kill(-child.pid!, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    },
+  };
+}
+
 async function startApp(databaseUrl: string, secretsKeys: string): Promise<Served & { child: ChildProcess }> {
   const port = await freePort();
   const child = spawn('npx', ['tsx', '--conditions=react-server', 'scripts/start.ts'], {
@@ -266,7 +239,7 @@ async function main() {
   const { token } = await tokenFor('acme', { name: 'bench' });
 
   // The bare server: the official SDK, stateless, the same executor on the same database, nothing else.
-  const bare = await serve(bareHandler(db, { id: acme.id, slug: acme.slug, name: acme.name }));
+  const bare = MODE === 'e2e' ? await startBare(testDb.url) : await serve(bareHandler(db, { id: acme.id, slug: acme.slug, name: acme.name }));
   const governed = MODE === 'e2e' ? await startApp(testDb.url, process.env.SECRETS_MASTER_KEYS!) : await serve((req) => handleMcpRequest(req));
   const servers = { bare: { target: bare, token: null }, governed: { target: governed, token } } as const;
   type Name = keyof typeof servers;
