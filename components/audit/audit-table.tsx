@@ -1,39 +1,62 @@
+import Link from 'next/link';
 import { FileSearch } from 'lucide-react';
-import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
-import { Pagination } from '@/components/ui/pagination';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
+import { LocalTime } from '@/components/approvals/time';
 import type { TAuditEventDto } from '@/lib/schemas/audit';
+import { OutcomeBadge } from './outcome-badge';
 
-const OUTCOME_VARIANT = { success: 'success', denied: 'warning', error: 'destructive', pending_approval: 'info' } as const;
+/** A cell that wraps long values and keeps the full text on hover; nothing is cut off at 1280 px. */
+function Wrap({ text, className }: { text: string; className?: string }) {
+  return <span title={text} className={`block break-all ${className ?? ''}`}>{text}</span>;
+}
 
-interface Result { items: TAuditEventDto[]; total: number; page: number; pageSize: number; pageCount: number }
-
-export function AuditTable({ result, params }: { result: Result; params: string }) {
-  if (result.items.length === 0) {
+export function AuditTable({ items }: { items: TAuditEventDto[] }) {
+  if (items.length === 0) {
     return <EmptyState icon={<FileSearch aria-hidden />} title="No audit events match" description="Change or reset the filters." />;
   }
   return (
-    <div className="space-y-3">
-      <Table>
-        <THead>
-          <TR><TH>When (UTC)</TH><TH>Who</TH><TH>What</TH><TH>Resource</TH><TH>Result</TH><TH className="text-right">Latency</TH><TH>Request id</TH></TR>
-        </THead>
-        <TBody>
-          {result.items.map((e) => (
-            <TR key={e.id}>
-              <TD className="whitespace-nowrap text-xs">{e.createdAt.replace('T', ' ').slice(0, 19)}</TD>
-              <TD><div className="text-sm">{e.actor}</div><div className="text-xs text-muted-foreground">{e.actorKind} via {e.via}{e.tenant ? ` · ${e.tenant}` : ''}</div></TD>
-              <TD><code className="text-xs">{e.action}</code></TD>
-              <TD className="text-xs">{e.resource}{e.resourcesTouched.length ? <div className="text-muted-foreground">{e.resourcesTouched.join(', ')}</div> : null}</TD>
-              <TD><Badge variant={OUTCOME_VARIANT[e.outcome]}>{e.outcome.replace('_', ' ')}</Badge>{e.errorCode ? <div className="text-xs text-muted-foreground">{e.errorCode}</div> : null}</TD>
-              <TD className="text-right tabular-nums">{e.latencyMs === null ? '—' : `${e.latencyMs} ms`}</TD>
-              <TD><code className="text-[11px] text-muted-foreground">{e.requestId.slice(0, 13)}</code></TD>
-            </TR>
-          ))}
-        </TBody>
-      </Table>
-      <Pagination page={result.page} pageCount={result.pageCount} total={result.total} pageSize={result.pageSize} query={params} />
-    </div>
+    <Table aria-label="Audit events" className="table-fixed">
+      <THead>
+        <TR>
+          <TH className="w-[10.5rem]">When</TH>
+          <TH>Who</TH>
+          <TH>What</TH>
+          <TH>Resource</TH>
+          <TH className="w-[10rem]">Result</TH>
+          <TH className="w-[5rem] text-right">Latency</TH>
+          <TH className="w-[7.5rem]">Request</TH>
+        </TR>
+      </THead>
+      <TBody>
+        {items.map((e) => (
+          <TR key={e.id}>
+            <TD className="text-xs"><LocalTime iso={e.createdAt} /></TD>
+            <TD>
+              <Wrap text={e.actor} className="text-sm" />
+              <div className="text-xs text-muted-foreground">{e.actorKind} via {e.via}{e.tenant ? ` · ${e.tenant}` : ''}</div>
+            </TD>
+            <TD>
+              <code className="block break-all text-xs" title={e.action}>{e.action}</code>
+              {e.toolSlug ? <Wrap text={`${e.toolSlug}${e.toolVersion ? ` v${e.toolVersion}` : ''}`} className="text-xs text-muted-foreground" /> : null}
+            </TD>
+            <TD className="text-xs">
+              <Wrap text={`${e.resourceType}${e.resourceId ? `:${e.resourceId}` : ''}`} />
+              {e.resourcesTouched.length ? <Wrap text={e.resourcesTouched.join(', ')} className="text-muted-foreground" /> : null}
+            </TD>
+            <TD>
+              <OutcomeBadge outcome={e.outcome} />
+              {e.errorCode ? <Wrap text={e.errorCode} className="text-xs text-muted-foreground" /> : null}
+            </TD>
+            <TD className="text-right tabular-nums">{e.latencyMs === null ? '—' : `${e.latencyMs} ms`}</TD>
+            <TD>
+              <Link href={`/audit/${encodeURIComponent(e.id)}`} className="font-mono text-[11px] text-primary underline-offset-2 hover:underline" title={`Request ${e.requestId} — open the event`} aria-label={`Open event ${e.action} of request ${e.requestId}`}>
+                {e.requestId.slice(0, 13)}…
+              </Link>
+            </TD>
+          </TR>
+        ))}
+      </TBody>
+    </Table>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 // Settings → Agent tokens: create (shown once, with a copy button), list with search and status filter, revoke.
 import { useMemo, useState } from 'react';
+import Link from 'next/link';
 import { Bot } from 'lucide-react';
 import { revokeAgentTokenAction } from '@/app/(portal)/settings/actions';
 import { useAction } from '@/components/activation/use-action';
@@ -87,7 +88,7 @@ export function AgentTokens({ tenantId, tokens, members, canManage }: { tenantId
                     <TD className="text-sm">{t.user ? t.user.email : t.team ? `team ${t.team.name}` : 'tenant'}</TD>
                     <TD className="max-w-56">{t.scopes.length ? <div className="flex flex-wrap gap-1">{t.scopes.map((s) => <Badge key={s} variant="outline"><code>{s}</code></Badge>)}</div> : <span className="text-sm text-muted-foreground">all tools</span>}</TD>
                     <TD className="whitespace-nowrap text-sm">{t.expiresAt ? day(t.expiresAt) : 'never'}</TD>
-                    <TD className="whitespace-nowrap text-sm">{t.lastUsedAt ? t.lastUsedAt.replace('T', ' ').slice(0, 16) : 'never'}</TD>
+                    <TD className="whitespace-nowrap text-sm">{t.lastUsedAt ? t.lastUsedAt.replace('T', ' ').slice(0, 16) : 'never'}<div><Link className="text-xs text-primary underline underline-offset-2" href={`/audit?actor=${encodeURIComponent(t.id)}`} aria-label={`Audit events of ${t.name}`}>Audit events</Link></div></TD>
                     <TD><Badge variant={STATUS_VARIANT[t.status]}>{t.status}</Badge></TD>
                     <TD className="text-right">{canManage && t.status !== 'revoked' ? <Button size="sm" variant="outline" onClick={() => setRevoking(t)} aria-label={`Revoke ${t.name}`}>Revoke</Button> : null}</TD>
                   </TR>

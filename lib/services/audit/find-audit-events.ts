@@ -1,36 +1,29 @@
 import 'server-only';
-import { assertCan, canCrossTenants, type Actor } from '@/lib/policy';
-import type { Prisma } from '@/lib/generated/prisma/client';
+// One page of an audit search, newest first, keyset-paginated on (createdAt, id): pass nextCursor back as cursor.
+// The count is exact up to AUDIT_COUNT_LIMIT (a count over a LIMITed subquery, so it never reads more than that
+// many index entries), and "at least" beyond it.
+import { assertCan, type Actor } from '@/lib/policy';
+import { AUDIT_COUNT_LIMIT, type AuditPage, type TFindAuditEventsInput } from '@/lib/schemas/audit';
 import { getDb } from '@/lib/server/db/client';
-import type { TAuditEventDto, TFindAuditEventsInput } from '@/lib/schemas/audit';
+import { decodeCursor, encodeCursor, keysetCondition, ROW_COLUMNS, searchWhere, tenantSlugs, toAuditDto, type AuditRow } from './audit-search';
 
-export async function findAuditEvents({ actor, ...input }: TFindAuditEventsInput & { actor: Actor }) {
+export async function findAuditEvents({ actor, query }: { actor: Actor; query: TFindAuditEventsInput }): Promise<AuditPage> {
   assertCan(actor, 'audit.read');
+  const { cursor, limit, ...search } = query;
   const db = await getDb();
-  const where: Prisma.AuditEventWhereInput = {};
-  if (!canCrossTenants(actor)) where.tenantId = actor.tenantId ?? '__none__';
-  else if (input.tenant) where.tenantId = (await db.tenant.findUnique({ where: { slug: input.tenant } }))?.id ?? '__none__';
-  if (input.outcome) where.outcome = input.outcome;
-  if (input.tool) where.toolSlug = input.tool;
-  if (input.from || input.to) {
-    where.createdAt = {
-      ...(input.from ? { gte: new Date(`${input.from}T00:00:00Z`) } : {}),
-      ...(input.to ? { lt: new Date(new Date(`${input.to}T00:00:00Z`).getTime() + 86_400_000) } : {}),
-    };
-  }
-  if (input.q) {
-    const c = { contains: input.q, mode: 'insensitive' as const };
-    where.OR = [{ requestId: input.q }, { action: c }, { toolSlug: c }, { actorLabel: c }, { resourceId: c }];
-  }
-  const [total, rows] = await Promise.all([
-    db.auditEvent.count({ where }),
-    db.auditEvent.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], skip: (input.page - 1) * input.pageSize, take: input.pageSize }),
+  const after = decodeCursor(cursor);
+  const slugs = await tenantSlugs(db);
+  const where = await searchWhere(db, actor, search, slugs);
+  const [rows, counted] = await Promise.all([
+    db.$queryRaw<AuditRow[]>`SELECT ${ROW_COLUMNS} FROM "AuditEvent" ${where} ${keysetCondition(after)} ORDER BY "createdAt" DESC, "id" DESC LIMIT ${limit + 1}`,
+    db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM (SELECT 1 FROM "AuditEvent" ${where} LIMIT ${AUDIT_COUNT_LIMIT + 1}) AS matches`,
   ]);
-  const tenants = new Map((await db.tenant.findMany({ select: { id: true, slug: true } })).map((t) => [t.id, t.slug]));
-  const items: TAuditEventDto[] = rows.map((r) => ({
-    id: r.id, requestId: r.requestId, createdAt: r.createdAt.toISOString(), tenant: r.tenantId ? (tenants.get(r.tenantId) ?? null) : null,
-    actor: r.actorLabel, actorKind: r.actorKind, via: r.via, action: r.action, resource: `${r.resourceType}${r.resourceId ? `:${r.resourceId}` : ''}`,
-    toolSlug: r.toolSlug, outcome: r.outcome, errorCode: r.errorCode, latencyMs: r.latencyMs, resourcesTouched: r.resourcesTouched,
-  }));
-  return { items, total, page: input.page, pageSize: input.pageSize, pageCount: Math.max(1, Math.ceil(total / input.pageSize)) };
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const n = Number(counted[0]?.n ?? 0);
+  return {
+    items: page.map((r) => toAuditDto(r, slugs)),
+    nextCursor: rows.length > limit && last ? encodeCursor({ at: new Date(last.createdAt), id: last.id }) : null,
+    count: { value: Math.min(n, AUDIT_COUNT_LIMIT), atLeast: n > AUDIT_COUNT_LIMIT },
+  };
 }

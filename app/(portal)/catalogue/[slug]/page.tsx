@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { Pencil } from 'lucide-react';
 import { requirePagePermission } from '@/lib/server/auth/guard';
 import { isAppError } from '@/lib/errors';
+import { can } from '@/lib/policy';
 import { LIFECYCLE_LABELS } from '@/lib/schemas/catalogue';
 import { getToolOrThrow } from '@/lib/services/catalogue/get-tool';
 import { findToolUsage } from '@/lib/services/catalogue/find-tool-usage';
@@ -38,7 +39,7 @@ export default async function ToolPage({ params }: { params: Promise<{ slug: str
       <PageHeader
         eyebrow={<Link href="/catalogue" className="hover:underline">Catalogue</Link>}
         title={<span className="flex flex-wrap items-center gap-3">{tool.title}<Badge variant={LIFECYCLE_VARIANT[tool.lifecycle]}>{LIFECYCLE_LABELS[tool.lifecycle]}</Badge></span>}
-        description={<><code>{tool.slug}</code> · v{tool.servedVersion} · owned by {tool.ownerTeam}</>}
+        description={<><code>{tool.slug}</code> · v{tool.servedVersion} · owned by {tool.ownerTeam}{can(actor, 'audit.read') ? <> · <Link className="text-primary underline underline-offset-2" href={`/audit?tool=${encodeURIComponent(tool.slug)}`}>Audit events</Link></> : null}</>}
         actions={tool.canEdit ? <Button asChild variant="outline"><Link href={`/catalogue/${tool.slug}/edit`}><Pencil aria-hidden /> Edit tool</Link></Button> : null}
       />
       <div className="mb-6 space-y-3">

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { Pencil } from 'lucide-react';
 import { requirePagePermission } from '@/lib/server/auth/guard';
 import { isAppError } from '@/lib/errors';
+import { can } from '@/lib/policy';
 import { isEditable } from '@/lib/request-state';
 import { getToolRequestOrThrow } from '@/lib/services/tool-requests/get-tool-request';
 import { PageHeader } from '@/components/ui/page-header';
@@ -34,7 +35,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
       <PageHeader
         eyebrow={<Link href="/requests" className="hover:underline">My requests</Link>}
         title={<span className="flex flex-wrap items-center gap-3">{r.title}<StatusBadge status={r.status} /></span>}
-        description={`Requested by ${r.requester} (${r.tenantName}) · ${r.submittedAt ? `submitted ${r.submittedAt.slice(0, 10)}` : 'not submitted yet'}${r.round > 1 ? ` · review round ${r.round}` : ''}`}
+        description={<>{`Requested by ${r.requester} (${r.tenantName}) · ${r.submittedAt ? `submitted ${r.submittedAt.slice(0, 10)}` : 'not submitted yet'}${r.round > 1 ? ` · review round ${r.round}` : ''}`}{can(actor, 'audit.read') ? <> · <Link className="text-primary underline underline-offset-2" href={`/audit?resource=${encodeURIComponent(id)}`}>Audit events</Link></> : null}</>}
         actions={editable ? (
           <div className="flex gap-2">
             <Button variant="outline" asChild><Link href={`/requests/${id}/edit`}><Pencil aria-hidden /> {r.status === 'changes_requested' ? 'Update and resubmit' : 'Edit draft'}</Link></Button>
