@@ -100,3 +100,12 @@ test.describe('a tenant admin', () => {
     expect(res?.status()).toBe(404);
   });
 });
+
+test('the Audit page shows the state of the hash chain', async ({ browser }) => {
+  const page = await pageAs(browser, 'auditor');
+  await page.goto('/audit');
+  const chain = page.getByTestId('chain-status');
+  await expect(chain).toContainText('Sealed up to seq');
+  await expect(chain).toContainText('Last verification');
+  await page.context().close();
+});

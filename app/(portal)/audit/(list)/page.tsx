@@ -2,6 +2,8 @@ import { requirePagePermission } from '@/lib/server/auth/guard';
 import { parseInput } from '@/lib/server/boundary';
 import { ZFindAuditEventsInput, type AuditPage as TAuditPage } from '@/lib/schemas/audit';
 import { findAuditEvents } from '@/lib/services/audit/find-audit-events';
+import { getAuditChainStatus } from '@/lib/services/audit/get-audit-chain-status';
+import { ChainStatus } from '@/components/audit/chain-status';
 import { canCrossTenants } from '@/lib/policy';
 import { isAppError } from '@/lib/errors';
 import { PageHeader } from '@/components/ui/page-header';
@@ -23,11 +25,17 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     if (!isAppError(e) || (e.code !== 'VALIDATION' && e.code !== 'BAD_REQUEST')) throw e;
     error = e.userMessage;
   }
+  const chain = await getAuditChainStatus({ actor });
   const { cursor, ...filterValues } = raw;
   const filters = new URLSearchParams(filterValues).toString();
   return (
     <>
       <PageHeader title="Audit log" description="Who did what, when, with which result and on which resources. Every tool call and every governed change." />
+      <ChainStatus status={{
+        sealedUpTo: chain.sealedUpTo, unsealed: chain.unsealed,
+        lastCheckpoint: chain.lastCheckpoint && { seq: chain.lastCheckpoint.seq, at: chain.lastCheckpoint.at.toISOString(), keyId: chain.lastCheckpoint.keyId },
+        lastVerification: chain.lastVerification && { ...chain.lastVerification, at: chain.lastVerification.at.toISOString() },
+      }} />
       <AuditFilters values={filterValues} showTenant={canCrossTenants(actor)} />
       {error ? (
         <Alert variant="destructive" title="These filters cannot be applied">{error}</Alert>
