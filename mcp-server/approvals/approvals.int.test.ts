@@ -5,7 +5,7 @@ import type { Client } from '@modelcontextprotocol/client';
 import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/policy';
 import { createPrisma, getDb, getDbState } from '@/lib/server/db/client';
-import { setKillSwitch } from '@/lib/services/activation/set-kill-switch';
+import { setActivationRule } from '@/lib/services/activation/set-activation-rule';
 import { revokeAgentToken } from '@/lib/services/agent-tokens/revoke-agent-token';
 import { getApprovalOrThrow } from '@/lib/services/approvals/get-approval';
 import { actorFor } from '@/lib/testing/actors';
@@ -124,7 +124,9 @@ describe('decisions and execution', () => {
     const db = await getDb();
     const acme = await db.tenant.findUniqueOrThrow({ where: { slug: 'acme' } });
     const tool = await db.tool.findUniqueOrThrow({ where: { slug: 'payment_refund' } });
-    await db.tenantToolPolicy.update({ where: { tenantId_toolId: { tenantId: acme.id, toolId: tool.id } }, data: { approvalsRequired: 2 } });
+    const where = { tenantId_toolId: { tenantId: acme.id, toolId: tool.id } };
+    const before = (await db.tenantToolPolicy.findUniqueOrThrow({ where })).approvalsRequired;
+    await db.tenantToolPolicy.update({ where, data: { approvalsRequired: 2 } }); // the demo's rule: two operators above 500
     try {
       const small = await hold(refundArgs(await freshInvoice(), 20));
       expect((await getApprovalOrThrow({ actor: operator, id: small })).approvalsRequired).toBe(1);
@@ -139,7 +141,7 @@ describe('decisions and execution', () => {
       expect(second.status).toBe('executed');
       expect(await refunded(invoice)).toBe('600.00');
     } finally {
-      await db.tenantToolPolicy.update({ where: { tenantId_toolId: { tenantId: acme.id, toolId: tool.id } }, data: { approvalsRequired: 1 } });
+      await db.tenantToolPolicy.update({ where, data: { approvalsRequired: before } });
     }
   });
 
@@ -157,7 +159,7 @@ describe('decisions and execution', () => {
     expect((await decideAndRun({ actor: operator2, id, decision: 'approve', reason: '' })).status).toBe('executed');
   });
 
-  it('void when, by execution time, the token was revoked, the tool killed or the served version changed', async () => {
+  it('void when, by execution time, the token was revoked, the tool disabled for its principal or the served version changed', async () => {
     const db = await getDb();
     const revoked = await tokenFor('acme', { team: 'Finance', name: 'soon-revoked' });
     const c = await connectIn(revoked.token);
@@ -174,17 +176,21 @@ describe('decisions and execution', () => {
     const v2 = await decideAndRun({ actor: operator, id: b, decision: 'approve', reason: '' });
     expect(v2.statusReason).toMatch(/not the approved version 99/);
 
+    // Disabled for the principal the token acts for (a team of its own: the demo tenant's rules stay as other suites
+    // expect them while this runs).
     const acme = await db.tenant.findUniqueOrThrow({ where: { slug: 'acme' } });
     const tool = await db.tool.findUniqueOrThrow({ where: { slug: 'payment_refund' } });
-    const k = await hold(refundArgs(invoice));
-    await setKillSwitch({ actor: SYSTEM_ACTOR, tenantId: acme.id, toolId: tool.id, killed: true, reason: 'Incident INC-1' });
-    try {
-      const v3 = await decideAndRun({ actor: operator, id: k, decision: 'approve', reason: '' });
-      expect(v3.status).toBe('void');
-      expect((await status(agent, k)).view).toMatchObject({ status: 'void' });
-    } finally {
-      await setKillSwitch({ actor: SYSTEM_ACTOR, tenantId: acme.id, toolId: tool.id, killed: false, reason: 'Resolved' });
-    }
+    const team = await db.team.create({ data: { tenantId: acme.id, slug: `void-${Date.now().toString(36)}`, name: `Void test ${Date.now().toString(36)}` } });
+    const rule = (state: 'on' | 'off') => setActivationRule({ actor: SYSTEM_ACTOR, tenantId: acme.id, toolId: tool.id, scope: 'team', teamId: team.id, state, rolloutPercent: null, reason: `void test: ${state}` });
+    await rule('on');
+    const teamAgent = await connectIn((await tokenFor('acme', { team: team.name, name: 'void-team-agent' })).token);
+    const k = await hold(refundArgs(invoice), teamAgent);
+    await rule('off');
+    const v3 = await decideAndRun({ actor: operator, id: k, decision: 'approve', reason: '' });
+    expect(v3.status).toBe('void');
+    expect(v3.statusReason).toMatch(/no longer enabled/);
+    expect((await status(teamAgent, k)).view).toMatchObject({ status: 'void' });
+    await teamAgent.close();
     expect(await refunded(invoice)).toBe('0.00');
   });
 
