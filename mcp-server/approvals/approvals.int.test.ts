@@ -7,6 +7,7 @@ import type { Actor } from '@/lib/policy';
 import { createPrisma, getDb, getDbState } from '@/lib/server/db/client';
 import { setActivationRule } from '@/lib/services/activation/set-activation-rule';
 import { revokeAgentToken } from '@/lib/services/agent-tokens/revoke-agent-token';
+import { sealArguments } from '@/lib/services/approvals/approval-arguments';
 import { getApprovalOrThrow } from '@/lib/services/approvals/get-approval';
 import { actorFor } from '@/lib/testing/actors';
 import { connect as connectIn, ERAS, SYSTEM_ACTOR, tokenFor, type Era } from '@/lib/testing/mcp';
@@ -191,6 +192,18 @@ describe('decisions and execution', () => {
     expect(v3.statusReason).toMatch(/no longer enabled/);
     expect((await status(teamAgent, k)).view).toMatchObject({ status: 'void' });
     await teamAgent.close();
+    expect(await refunded(invoice)).toBe('0.00');
+  });
+
+  it('an approval runs only the arguments it was given for: other stored arguments make it void', async () => {
+    const db = await getDb();
+    const invoice = await freshInvoice();
+    const id = await hold(refundArgs(invoice, 5));
+    // Someone with database access swaps in other (validly encrypted) arguments: they do not match the approved hash.
+    await db.approvalRequest.update({ where: { id }, data: { argumentsEnc: sealArguments(refundArgs(invoice, 99)).enc } });
+    const view = await decideAndRun({ actor: operator, id, decision: 'approve', reason: '' });
+    expect(view.status).toBe('void');
+    expect(view.statusReason).toMatch(/arguments no longer match/);
     expect(await refunded(invoice)).toBe('0.00');
   });
 
