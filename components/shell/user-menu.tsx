@@ -1,5 +1,6 @@
 'use client';
 import { signOut } from 'next-auth/react';
+import { onlineManager } from '@tanstack/react-query';
 import { LogOut, UserRound } from 'lucide-react';
 import {
   DropdownMenu,
@@ -27,7 +28,11 @@ export function UserMenu({ name, email, tenant, roles }: { name: string; email: 
           <span className="block text-xs font-normal text-muted-foreground" data-testid="user-roles">{roles.join(', ')}</span>
         </DropdownMenuLabel>
         <DropdownMenuSeparator />
-        <DropdownMenuItem onSelect={() => void signOut({ callbackUrl: '/sign-in' })}>
+        <DropdownMenuItem onSelect={() => {
+          // Pause every query first (inbox, badge, bell poll): a poll sent once the session is gone would meet a 401.
+          onlineManager.setOnline(false);
+          void signOut({ callbackUrl: '/sign-in' });
+        }}>
           <LogOut aria-hidden className="size-4" /> Sign out
         </DropdownMenuItem>
       </DropdownMenuContent>

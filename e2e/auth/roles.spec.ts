@@ -29,6 +29,8 @@ test('operators land on the approval inbox after signing in, other roles on the 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Approval inbox');
   await page.goto('/');
   await expect(page).toHaveURL(/\/approvals$/);
+  // Leave the inbox before signing out here: its polling would otherwise meet the cleared session (401).
+  await page.goto('about:blank');
   await page.context().clearCookies();
   await signIn(page, USERS.globexRequester);
   await expect(page).toHaveURL(/\/catalogue$/);
