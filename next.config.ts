@@ -18,6 +18,8 @@ const nextConfig: NextConfig = {
     'pg',
     '@node-rs/argon2',
     'nodemailer',
+    // One copy with the /mcp pipeline loaded outside the bundle (scripts/serve.ts): one registry of metrics.
+    'prom-client',
   ],
   async headers() {
     return [

@@ -42,6 +42,7 @@ export default defineConfig({
       LOGIN_MAX_FAILURES_PER_IP: '1000',
       DATABASE_URL: '',
       SEED_DEMO: '1',
+      METRICS_TOKEN: 'e2e-metrics-scrape-token',
     },
   },
 });

@@ -48,6 +48,8 @@ const ZEnv = z.object({
   // Ed25519 private key (PEM or base64 PKCS#8 DER) signing audit checkpoints; generated in the data directory if unset
   // on the embedded database, required with DATABASE_URL.
   AUDIT_SIGNING_KEY: z.string().optional(),
+  // Bearer token a Prometheus scraper sends to /api/metrics; unset: the endpoint is off (404).
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   AUDIT_SEALER_DISABLED: bool, // this replica does not run the audit sealer (another one does)
 });
 

@@ -15,6 +15,7 @@ import { ZPiiRules } from '@/lib/schemas/tenant-policy';
 import type { TToolCallResult } from '@/lib/schemas/approvals';
 import type { Actor } from '@/lib/policy';
 import { writeAudit } from '@/lib/server/audit';
+import { countApprovalEvent } from '@/lib/server/metrics';
 import { getDb } from '@/lib/server/db/client';
 import { loadAccessContext } from '@/lib/services/activation/load-access-context';
 import { openArguments } from '@/lib/services/approvals/approval-arguments';
@@ -75,9 +76,10 @@ const EXECUTION_ACTOR: Actor = { kind: 'system', id: 'approvals', label: 'approv
 
 async function markVoid(db: PrismaClient, id: string, reason: string): Promise<boolean> {
   return db.$transaction(async (tx) => {
-    const row = await tx.approvalRequest.findUniqueOrThrow({ where: { id }, select: { tenantId: true, requestId: true, tool: { select: { slug: true } } } });
+    const row = await tx.approvalRequest.findUniqueOrThrow({ where: { id }, select: { tenantId: true, requestId: true, tool: { select: { slug: true } }, tenant: { select: { slug: true } } } });
     const r = await tx.approvalRequest.updateMany({ where: { id, status: 'approved' }, data: { status: 'void', statusReason: `Not executed: ${reason}.` } });
     if (r.count !== 1) return false;
+    countApprovalEvent(row.tenant.slug, row.tool.slug, 'void');
     await writeAudit(tx, EXECUTION_ACTOR, {
       requestId: row.requestId, tenantId: row.tenantId, action: 'approval.voided', resourceType: 'approval', resourceId: id, toolSlug: row.tool.slug,
       outcome: 'denied', errorCode: 'APPROVAL_VOID', details: { approvalId: id, correlationId: row.requestId, reason },
@@ -94,6 +96,12 @@ export async function runApproval(id: string, deps: { db?: PrismaClient } = {}):
   const loaded = await load(db, id);
   if (!loaded) return 'not_approved';
   if ('voidReason' in loaded) return (await markVoid(db, id, loaded.voidReason)) ? 'void' : 'not_approved';
+  const outcome = await execute(db, id, loaded);
+  if (outcome === 'executed' || outcome === 'failed') countApprovalEvent(loaded.caller.tenant.slug, loaded.approval.tool.slug, 'executed');
+  return outcome;
+}
+
+async function execute(db: PrismaClient, id: string, loaded: Loaded): Promise<RunOutcome> {
   const { approval, caller, policy } = loaded;
   const slug = approval.tool.slug;
   const contract = builtinTool(slug);

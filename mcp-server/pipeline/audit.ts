@@ -5,6 +5,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import { redactPii } from '@/lib/pii';
 import type pg from 'pg';
 import { auditRow, writeAuditRow, type AuditInput } from '@/lib/server/audit';
+import { countToolCall } from '@/lib/server/metrics';
 import { insertAuditRow } from './hot-sql';
 import type { McpCaller } from './authenticate';
 import type { TenantRuntimePolicy } from './resolve-access';
@@ -51,5 +52,10 @@ export async function auditCall(sink: AuditSink, caller: McpCaller, requestId: s
     else await insertAuditRow(sink.pool, row);
   } catch (e) {
     throw new AuditUnavailableError(e);
+  }
+  if (row.action === 'tool.called') {
+    // A name the caller made up (unknown tool, refused arguments) is not a label: it would grow the series without bound.
+    const tool = a.errorCode === 'UNKNOWN_TOOL' || a.errorCode === 'INVALID_PARAMS' ? '(not resolved)' : a.toolSlug;
+    countToolCall({ tenant: caller.tenant.slug, tool, outcome: a.outcome, errorCode: a.errorCode, latencyMs: a.latencyMs });
   }
 }

@@ -8,6 +8,7 @@ import { AppError } from '@/lib/errors';
 import { assertCan, tenantScope, type Actor } from '@/lib/policy';
 import type { ApprovalView, TApprovalDecisionInput } from '@/lib/schemas/approvals';
 import { writeAudit } from '@/lib/server/audit';
+import { countApprovalEvent } from '@/lib/server/metrics';
 import { getDb } from '@/lib/server/db/client';
 import { createNotifications } from '@/lib/services/notifications/create-notifications';
 import { approvalSelect, cannotDecideReason, expireDue, principalNames, toApprovalView } from './shared';
@@ -30,6 +31,7 @@ export async function decideApproval({ actor, id, ...input }: { actor: Actor; id
     const final = input.decision === 'deny' ? 'denied' : given >= row.approvalsRequired ? 'approved' : null;
     if (final) {
       await tx.approvalRequest.update({ where: { id }, data: { status: final, decidedAt: now, ...(final === 'denied' ? { statusReason: input.reason } : {}) } });
+      countApprovalEvent(row.tenant.slug, row.tool.slug, final);
     } else {
       await tx.approvalRequest.update({ where: { id }, data: { updatedAt: now } });
     }

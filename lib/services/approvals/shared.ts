@@ -6,6 +6,7 @@ import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import { can, type Actor } from '@/lib/policy';
 import { ZToolCallResult, type ApprovalView, type TApprovalStatus } from '@/lib/schemas/approvals';
 import { writeAudit } from '@/lib/server/audit';
+import { countApprovalEvent } from '@/lib/server/metrics';
 
 export type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -94,7 +95,7 @@ export async function principalNames(db: Db, rows: Pick<ApprovalRow, 'userId' | 
  * `where` narrows which approvals to look at (one id, one tenant, or all).
  */
 export async function expireDue(db: PrismaClient, where: Prisma.ApprovalRequestWhereInput = {}, now = new Date()): Promise<number> {
-  const due = await db.approvalRequest.findMany({ where: { ...where, status: 'pending', expiresAt: { lte: now } }, select: { id: true, tenantId: true, requestId: true, expiresAt: true, tool: { select: { slug: true } } }, take: 500 });
+  const due = await db.approvalRequest.findMany({ where: { ...where, status: 'pending', expiresAt: { lte: now } }, select: { id: true, tenantId: true, requestId: true, expiresAt: true, tool: { select: { slug: true } }, tenant: { select: { slug: true } } }, take: 500 });
   let n = 0;
   for (const a of due) {
     const done = await db.$transaction(async (tx) => {
@@ -106,7 +107,10 @@ export async function expireDue(db: PrismaClient, where: Prisma.ApprovalRequestW
       });
       return true;
     });
-    if (done) n++;
+    if (done) {
+      n++;
+      countApprovalEvent(a.tenant.slug, a.tool.slug, 'expired');
+    }
   }
   return n;
 }
