@@ -48,6 +48,11 @@ const ZEnv = z.object({
   // Ed25519 private key (PEM or base64 PKCS#8 DER) signing audit checkpoints; generated in the data directory if unset
   // on the embedded database, required with DATABASE_URL.
   AUDIT_SIGNING_KEY: z.string().optional(),
+  // Continuous SIEM export of sealed audit events: JSON Lines to a rotated file and/or signed POSTs to an endpoint.
+  SIEM_FILE_PATH: z.string().min(1).optional(),
+  SIEM_FILE_MAX_BYTES: z.coerce.number().int().min(1024).default(64 * 1024 * 1024),
+  SIEM_HTTP_URL: z.url({ protocol: /^https?$/ }).optional(),
+  SIEM_HTTP_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   // Bearer token a Prometheus scraper sends to /api/metrics; unset: the endpoint is off (404).
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   AUDIT_SEALER_DISABLED: bool, // this replica does not run the audit sealer (another one does)
