@@ -57,7 +57,7 @@ interface Figures {
  * command line contains it), in µs (Linux /proc; NaN elsewhere or when the server is remote). Less sensitive to
  * noisy neighbours than throughput: it is what a call costs, not how fast it ran.
  */
-function postgresCpuMicros(cmdline?: string): number {
+function processCpuMicros(cmdline?: string): number {
   let total = 0;
   let found = false;
   try {
@@ -113,7 +113,7 @@ async function load(target: Served, token: string | null, seconds: number): Prom
   if (token) headers.authorization = `Bearer ${token}`;
   const latencies: number[] = [];
   const cpu0 = process.cpuUsage();
-  const pg0 = postgresCpuMicros();
+  const pg0 = processCpuMicros();
   const remote0 = target.cpu?.() ?? 0;
   const result = await new Promise<{ requests: { average: number; total: number }; non2xx: number; errors: number; timeouts: number }>((resolve, reject) => {
     const inst = autocannon({ url: target.url, method: 'POST', headers, body: BODY, connections: CONNECTIONS, duration: seconds }, (err, r) => (err ? reject(err) : resolve(r)));
@@ -121,7 +121,7 @@ async function load(target: Served, token: string | null, seconds: number): Prom
   });
   await target.idle();
   const cpu = process.cpuUsage(cpu0);
-  const pgCpu = postgresCpuMicros() - pg0;
+  const pgCpu = processCpuMicros() - pg0;
   const remoteCpu = (target.cpu?.() ?? 0) - remote0;
   latencies.sort((a, b) => a - b);
   const ok = result.requests.total - result.non2xx;
@@ -160,7 +160,7 @@ async function startBare(databaseUrl: string): Promise<Served> {
   });
   child.removeAllListeners('exit');
   return {
-    url: `http://localhost:${port}/mcp`, idle: async () => undefined, cpu: () => postgresCpuMicros('scripts/bench-bare-serve.ts'),
+    url: `http://localhost:${port}/mcp`, idle: async () => undefined, cpu: () => processCpuMicros('scripts/bench-bare-serve.ts'),
     close: async () => {
       try {
         process.kill(-child.pid!, 'SIGTERM');
@@ -193,7 +193,7 @@ async function startApp(databaseUrl: string, secretsKeys: string): Promise<Serve
   await Promise.race([ready, exited]);
   const marker = 'scripts/serve.ts';
   return {
-    child, url: `http://localhost:${port}/mcp`, idle: async () => undefined, cpu: () => postgresCpuMicros(marker),
+    child, url: `http://localhost:${port}/mcp`, idle: async () => undefined, cpu: () => processCpuMicros(marker),
     close: async () => {
       child.removeAllListeners('exit');
       try {

@@ -39,3 +39,11 @@ export function sha256(s: string | Buffer): string {
 export function randomId(bytes = 12): string {
   return crypto.randomBytes(bytes).toString('base64url');
 }
+
+/**
+ * A signature a receiver checks for origin and freshness: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`
+ * (the approval webhook and the SIEM export sign their bodies this way).
+ */
+export function signTimestamped(secret: string, body: string, at = Math.floor(Date.now() / 1000)): string {
+  return `t=${at},v1=${crypto.createHmac('sha256', secret).update(`${at}.${body}`).digest('hex')}`;
+}

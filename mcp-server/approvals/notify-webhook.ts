@@ -3,8 +3,8 @@ import 'server-only';
 // only, the connection pinned to the checked address, no redirects), after the commit and best effort (5 s; the
 // in-app notification is the record). Signature: `X-Approval-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of
 // "<t>.<body>" under the tenant's signing secret>`, so a receiver can check origin and freshness.
-import crypto from 'node:crypto';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { signTimestamped } from '@/lib/server/crypto';
 import { decryptSecret, type EncryptedValue } from '@/lib/server/secrets';
 import { guardedPost, type EgressOptions } from '@/mcp-server/egress/ssrf';
 
@@ -16,10 +16,6 @@ export interface HeldCallEvent {
   approvalsRequired: number;
   expiresAt: Date;
   portalUrl: string;
-}
-
-export function signWebhookBody(secret: string, body: string, at: number): string {
-  return `t=${at},v1=${crypto.createHmac('sha256', secret).update(`${at}.${body}`).digest('hex')}`;
 }
 
 /** Sends the event when the tenant configured a webhook; resolves with the HTTP status, or null when none was sent. */
@@ -36,7 +32,7 @@ export async function notifyApprovalWebhook(db: PrismaClient, tenantId: string, 
   const host = new URL(p.approvalWebhookUrl).hostname;
   const res = await guardedPost(p.approvalWebhookUrl, {
     ...egress, allowlist: [host], body: Buffer.from(body), signal: AbortSignal.timeout(5_000), maxBytes: 16 * 1024,
-    headers: { 'content-type': 'application/json', 'user-agent': 'mcp-tool-platform-approvals', 'x-approval-signature': signWebhookBody(secret, body, Math.floor(Date.now() / 1000)) },
+    headers: { 'content-type': 'application/json', 'user-agent': 'mcp-tool-platform-approvals', 'x-approval-signature': signTimestamped(secret, body) },
   });
   return res.status;
 }

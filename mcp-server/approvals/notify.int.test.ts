@@ -10,7 +10,8 @@ import { actorFor } from '@/lib/testing/actors';
 import { connect, tokenFor } from '@/lib/testing/mcp';
 import { startSmtpSink, type SmtpSink } from '@/lib/testing/smtp-sink';
 import { decideAndRun } from './decide-and-run';
-import { notifyApprovalWebhook, signWebhookBody } from './notify-webhook';
+import { signTimestamped } from '@/lib/server/crypto';
+import { notifyApprovalWebhook } from './notify-webhook';
 
 let sink: SmtpSink;
 /** A message's text with quoted-printable soft breaks and "=3D" undone. */
@@ -77,7 +78,7 @@ describe('announcing a held call', () => {
       expect(await notifyApprovalWebhook(db, acme.id, event, { allowPrivateAddresses: true })).toBe(204);
       const [got] = received;
       const t = Number(/^t=(\d+),/.exec(got!.signature)![1]);
-      expect(got!.signature).toBe(signWebhookBody(secret, got!.body, t));
+      expect(got!.signature).toBe(signTimestamped(secret, got!.body, t));
       expect(JSON.parse(got!.body)).toMatchObject({ type: 'approval.pending', approvalId: 'appr_1', tool: 'payment_refund', approvalsRequired: 2, url: 'https://portal.acme.example/approvals?id=appr_1' });
     } finally {
       server.close();

@@ -11,7 +11,6 @@ import 'server-only';
 import { resolveToolAccess } from '@/lib/activation';
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import { builtinTool } from '@/lib/schemas/builtin-tools';
-import { ZPiiRules } from '@/lib/schemas/tenant-policy';
 import type { TToolCallResult } from '@/lib/schemas/approvals';
 import type { Actor } from '@/lib/policy';
 import { writeAudit } from '@/lib/server/audit';
@@ -21,11 +20,11 @@ import { loadAccessContext } from '@/lib/services/activation/load-access-context
 import { openArguments } from '@/lib/services/approvals/approval-arguments';
 import { getSecretValue } from '@/lib/services/secrets/get-secret-value';
 import { auditableArguments, auditCall, type CallAudit } from '@/mcp-server/pipeline/audit';
-import type { McpCaller } from '@/mcp-server/pipeline/authenticate';
+import { callerOf, TOKEN_SELECT, type McpCaller } from '@/mcp-server/pipeline/authenticate';
 import { executeWithTimeout } from '@/mcp-server/pipeline/execute';
 import { DEFAULT_COST_MICROS_PER_MS } from '@/mcp-server/pipeline/metrics';
 import { checkOutput } from '@/mcp-server/pipeline/redact-output';
-import type { TenantRuntimePolicy } from '@/mcp-server/pipeline/resolve-access';
+import { accessCaller, loadTenantPolicyFresh, type TenantRuntimePolicy } from '@/mcp-server/pipeline/resolve-access';
 import { executorFor } from '@/mcp-server/tools';
 import { ToolRefusal, type ToolContext } from '@/mcp-server/tools/types';
 
@@ -44,8 +43,7 @@ async function load(db: PrismaClient, id: string): Promise<Loaded | { voidReason
     select: {
       id: true, status: true, requestId: true, toolVersion: true, argumentsEnc: true, argumentsHash: true, tenantId: true,
       tool: { select: { id: true, slug: true } },
-      tenant: { select: { id: true, slug: true, name: true, policy: { select: { egressAllowlist: true, dataScopes: true, piiRules: true } } } },
-      token: { select: { id: true, name: true, teamId: true, userId: true, scopes: true, requestsPerMinute: true, callsPerDay: true, expiresAt: true, revokedAt: true, lastUsedAt: true, user: { select: { teams: { select: { teamId: true } }, disabled: true } } } },
+      token: { select: { ...TOKEN_SELECT, user: { select: { teams: { select: { teamId: true } }, disabled: true } } } },
     },
   });
   if (!a || a.status !== 'approved') return null;
@@ -54,21 +52,14 @@ async function load(db: PrismaClient, id: string): Promise<Loaded | { voidReason
   if (t.revokedAt) return { voidReason: `the agent token "${t.name}" was revoked after the call was made` };
   if (t.expiresAt && t.expiresAt <= new Date()) return { voidReason: `the agent token "${t.name}" expired before the call could run` };
   if (t.user?.disabled) return { voidReason: 'the user the agent token acts for was deactivated' };
-  const teamIds = t.teamId ? [t.teamId] : (t.user?.teams.map((x) => x.teamId) ?? []);
-  const caller: McpCaller = {
-    tokenId: t.id, tokenName: t.name, tenant: a.tenant, teamId: t.teamId, teamIds, userId: t.userId, scopes: t.scopes,
-    limits: { requestsPerMinute: t.requestsPerMinute, callsPerDay: t.callsPerDay }, lastUsedAt: t.lastUsedAt,
-    actor: { kind: 'agent', id: t.id, label: `token:${t.name}`, tenantId: a.tenantId, teamIds, roles: [], via: 'mcp', ip: null, tokenId: t.id, scopes: t.scopes },
-  };
+  const caller = callerOf(t, null);
   // Fresh, not the /mcp read cache: a kill switch or deactivation made a moment ago must stop this execution.
-  const ctx = await loadAccessContext({ tenantId: a.tenantId, teamIds, userId: t.userId });
+  const [ctx, policy] = await Promise.all([loadAccessContext({ tenantId: a.tenantId, teamIds: caller.teamIds, userId: caller.userId }), loadTenantPolicyFresh(db, a.tenantId)]);
   const entry = ctx.tools.find((x) => x.slug === a.tool.slug);
   if (!entry) return { voidReason: `${a.tool.slug} is no longer in the catalogue` };
-  const access = resolveToolAccess(ctx, { teamIds, userId: t.userId, scopes: t.scopes, token: caller.limits }, entry);
+  const access = resolveToolAccess(ctx, accessCaller(caller), entry);
   if (!access.enabled) return { voidReason: `${a.tool.slug} is no longer enabled for this agent (${access.reason || access.source})` };
   if (access.version !== a.toolVersion) return { voidReason: `${a.tool.slug} now serves version ${access.version}, not the approved version ${a.toolVersion}` };
-  const rules = ZPiiRules.safeParse(a.tenant.policy?.piiRules ?? {});
-  const policy = { egressAllowlist: a.tenant.policy?.egressAllowlist ?? [], dataScopes: a.tenant.policy?.dataScopes ?? [], piiRules: rules.success ? rules.data : ZPiiRules.parse({}) };
   return { approval: a, caller, policy };
 }
 

@@ -3,7 +3,7 @@ import 'server-only';
 // Unknown, expired and revoked tokens are refused alike; the reason is kept for the audit only.
 import type { Actor } from '@/lib/policy';
 import { sha256, TOKEN_PREFIX } from '@/lib/server/crypto';
-import type { PrismaClient } from '@/lib/generated/prisma/client';
+import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import { mcpConfig } from '@/mcp-server/config';
 import { TtlCache } from './ttl-cache';
 
@@ -24,16 +24,27 @@ export type AuthResult = { ok: true; caller: McpCaller } | { ok: false; reason: 
 
 let tokens: TtlCache<string, Awaited<ReturnType<typeof findToken>>> | null = null;
 
+/** What a token row must hold to become a caller (also read by the execution of approved calls). */
+export const TOKEN_SELECT = {
+  id: true, name: true, tenantId: true, teamId: true, userId: true, scopes: true, requestsPerMinute: true, callsPerDay: true,
+  expiresAt: true, revokedAt: true, lastUsedAt: true,
+  tenant: { select: { id: true, slug: true, name: true } },
+  user: { select: { teams: { select: { teamId: true } } } },
+} satisfies Prisma.AgentTokenSelect;
+type TokenRow = Prisma.AgentTokenGetPayload<{ select: typeof TOKEN_SELECT }>;
+
 function findToken(db: PrismaClient, tokenHash: string) {
-  return db.agentToken.findUnique({
-    where: { tokenHash },
-    select: {
-      id: true, name: true, tenantId: true, teamId: true, userId: true, scopes: true, requestsPerMinute: true, callsPerDay: true,
-      expiresAt: true, revokedAt: true, lastUsedAt: true,
-      tenant: { select: { id: true, slug: true, name: true } },
-      user: { select: { teams: { select: { teamId: true } } } },
-    },
-  });
+  return db.agentToken.findUnique({ where: { tokenHash }, select: TOKEN_SELECT });
+}
+
+/** The caller a valid token stands for: it carries its team's activations, or the teams of the user it acts for. */
+export function callerOf(row: TokenRow, ip: string | null): McpCaller {
+  const teamIds = row.teamId ? [row.teamId] : (row.user?.teams.map((t) => t.teamId) ?? []);
+  return {
+    tokenId: row.id, tokenName: row.name, tenant: row.tenant, teamId: row.teamId, teamIds, userId: row.userId, scopes: row.scopes,
+    limits: { requestsPerMinute: row.requestsPerMinute, callsPerDay: row.callsPerDay }, lastUsedAt: row.lastUsedAt,
+    actor: { kind: 'agent', id: row.id, label: `token:${row.name}`, tenantId: row.tenantId, teamIds, roles: [], via: 'mcp', ip, tokenId: row.id, scopes: row.scopes },
+  };
 }
 
 const BEARER = /^Bearer[ \t]+([A-Za-z0-9._~+/=-]+)[ \t]*$/i;
@@ -48,14 +59,5 @@ export async function authenticate(db: PrismaClient, authorization: string | nul
   if (!row) return { ok: false, reason: 'unknown', tenantId: null, tokenId: null };
   if (row.revokedAt) return { ok: false, reason: 'revoked', tenantId: row.tenantId, tokenId: row.id };
   if (row.expiresAt && row.expiresAt <= now) return { ok: false, reason: 'expired', tenantId: row.tenantId, tokenId: row.id };
-  // A token carries its team's activations, or the teams of the user whose rights it carries.
-  const teamIds = row.teamId ? [row.teamId] : (row.user?.teams.map((t) => t.teamId) ?? []);
-  return {
-    ok: true,
-    caller: {
-      tokenId: row.id, tokenName: row.name, tenant: row.tenant, teamId: row.teamId, teamIds, userId: row.userId, scopes: row.scopes,
-      limits: { requestsPerMinute: row.requestsPerMinute, callsPerDay: row.callsPerDay }, lastUsedAt: row.lastUsedAt,
-      actor: { kind: 'agent', id: row.id, label: `token:${row.name}`, tenantId: row.tenantId, teamIds, roles: [], via: 'mcp', ip, tokenId: row.id, scopes: row.scopes },
-    },
-  };
+  return { ok: true, caller: callerOf(row, ip) };
 }

@@ -50,11 +50,11 @@ export interface TenantRuntimePolicy {
   piiRules: TPiiRules;
 }
 
-function accessCaller(caller: McpCaller): AccessCaller {
+export function accessCaller(caller: McpCaller): AccessCaller {
   return { teamIds: caller.teamIds, userId: caller.userId, scopes: caller.scopes, token: caller.limits };
 }
 
-async function loadTenantPolicyFresh(db: PrismaClient, tenantId: string): Promise<TenantRuntimePolicy> {
+export async function loadTenantPolicyFresh(db: PrismaClient, tenantId: string): Promise<TenantRuntimePolicy> {
   const p = await db.tenantPolicy.findUnique({ where: { tenantId }, select: { egressAllowlist: true, dataScopes: true, piiRules: true } });
   const rules = ZPiiRules.safeParse(p?.piiRules ?? {});
   // A corrupt rule set fails closed: every built-in detector on.

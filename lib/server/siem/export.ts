@@ -5,10 +5,10 @@ import 'server-only';
 // (SiemCursor), advanced in the transaction that holds the sink's lock, after the sink accepted the batch; a file
 // sink also resumes after the last seq it finds in its file, so a crash between the write and the cursor update
 // repeats nothing. An HTTP receiver gets `X-Siem-Batch: <first>-<last>` to drop a batch repeated after such a crash.
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type pg from 'pg';
+import { signTimestamped } from '@/lib/server/crypto';
 
 export interface SiemEvent {
   seq: string;
@@ -70,8 +70,7 @@ export function httpSink(url: string, secret: string, opts: { attempts?: number;
     name: `http:${url}`,
     lastWritten: async () => null,
     async write(events, lines) {
-      const t = Math.floor(Date.now() / 1000);
-      const signature = `t=${t},v1=${crypto.createHmac('sha256', secret).update(`${t}.${lines}`).digest('hex')}`;
+      const signature = signTimestamped(secret, lines);
       let last = '';
       for (let i = 0; i < attempts; i++) {
         if (i > 0) await new Promise((r) => setTimeout(r, backoffMs * 4 ** (i - 1)));

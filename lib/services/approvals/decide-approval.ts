@@ -11,7 +11,7 @@ import { writeAudit } from '@/lib/server/audit';
 import { countApprovalEvent } from '@/lib/server/metrics';
 import { getDb } from '@/lib/server/db/client';
 import { createNotifications } from '@/lib/services/notifications/create-notifications';
-import { approvalSelect, cannotDecideReason, expireDue, principalNames, toApprovalView } from './shared';
+import { approvalSelect, cannotDecideReason, expireDue, principalNames, tenantOperators, toApprovalView } from './shared';
 
 export async function decideApproval({ actor, id, ...input }: { actor: Actor; id: string } & TApprovalDecisionInput): Promise<ApprovalView> {
   assertCan(actor, 'approval.decide');
@@ -42,7 +42,7 @@ export async function decideApproval({ actor, id, ...input }: { actor: Actor; id
     });
     if (!final) {
       // The two-person rule: tell the other operators a second approval is needed.
-      const others = await tx.user.findMany({ where: { tenantId: row.tenantId, roles: { has: 'operator' }, disabled: false }, select: { id: true } });
+      const others = await tenantOperators(tx, row.tenantId);
       await createNotifications(tx, others.map((o) => o.id), { kind: 'approval.second_needed', title: `${row.tool.slug}: a second approval is needed`, body: `${actor.label} approved; the two-person rule needs another operator.`, href: () => `/approvals?id=${id}` }, actor.id);
     }
     return { conflict: null, forbidden: false };
