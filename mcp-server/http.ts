@@ -21,6 +21,14 @@ import { touchToken } from './pipeline/metrics';
 import type { CallContext } from './pipeline/call-tool';
 import { createMcpServer } from './server';
 import { newRequestId } from '@/lib/server/ids';
+import { SCOPE_ALL_TOOLS } from '@/lib/schemas/oauth';
+import { forComponent, forRequest } from '@/lib/server/logger';
+import { activeTracer, incomingTrace, RequestTrace, startTelemetry, type CallTrace, type NetworkInfo } from '@/lib/server/telemetry';
+
+const log = forComponent('mcp');
+// Under `next dev` (no scripts/serve.ts) the first load of this module starts trace export when OTEL_* configure it;
+// a no-op when already started (serve.ts does it first) or not configured.
+if (process.env.NEXT_RUNTIME === 'nodejs') void startTelemetry().catch((e: unknown) => log.error({ err: e }, 'trace export could not start'));
 
 /** What the SDK's modern handler hands back to the server factory: this request's pipeline context. */
 function contextOf(authInfo: AuthInfo | undefined): CallContext {
@@ -33,13 +41,15 @@ function contextOf(authInfo: AuthInfo | undefined): CallContext {
 // fresh server bound to its own authenticated context. Legacy requests never reach it (routed below), hence 'reject'.
 let modernHandler: McpHttpHandler | null = null;
 function modern(): McpHttpHandler {
-  modernHandler ??= createMcpHandler(({ authInfo }) => createMcpServer(contextOf(authInfo), { fixtures: mcpConfig().fixtures, era: 'modern' }), { legacy: 'reject', responseMode: 'auto', onerror: (e) => console.warn('[mcp] 2026-07-28 request refused or failed:', e.message) });
+  modernHandler ??= createMcpHandler(({ authInfo }) => createMcpServer(contextOf(authInfo), { fixtures: mcpConfig().fixtures, era: 'modern' }), { legacy: 'reject', responseMode: 'auto', onerror: (e) => log.warn({ err: e.message }, '2026-07-28 request refused or failed') });
   return modernHandler;
 }
 
 export interface McpDeps {
   db?: PrismaClient;
   pool?: pg.Pool;
+  /** The transport as the Node server saw it (span attributes; passed only while traces are exported). */
+  network?: NetworkInfo;
 }
 
 export const PROTECTED_RESOURCE_PATH = '/.well-known/oauth-protected-resource/mcp';
@@ -160,15 +170,15 @@ async function readJsonRpcBody(req: Request, maxBytes: number, requestId: string
  * A tools/call whose arguments hold text the database cannot store or nest too deep is refused here (-32602, the
  * field named, audited), before the SDK or the pipeline walks them.
  */
-async function refuseUnstorableArguments(body: unknown, sink: { pool: pg.Pool }, caller: McpCaller, requestId: string): Promise<Response | null> {
+async function refuseUnstorableArguments(body: unknown, sink: { pool: pg.Pool }, caller: McpCaller, requestId: string, trace: CallTrace | undefined): Promise<Response | null> {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return null;
   const m = body as { id?: string | number; method?: unknown; params?: { name?: unknown; arguments?: unknown } };
   if (m.method !== 'tools/call' || m.params?.arguments === undefined) return null;
   const problem = argumentProblem(m.params.arguments);
   if (!problem) return null;
   const tool = typeof m.params.name === 'string' ? m.params.name.slice(0, 100) : '?';
-  await auditCall(sink, caller, requestId, { toolSlug: tool, outcome: 'denied', errorCode: 'INVALID_PARAMS', latencyMs: 0, details: { reason: problem.message, field: problem.field } })
-    .catch((e: unknown) => console.error('[mcp] could not audit refused arguments', e));
+  await auditCall(sink, caller, requestId, { toolSlug: tool, outcome: 'denied', errorCode: 'INVALID_PARAMS', latencyMs: 0, details: { reason: problem.message, field: problem.field }, trace })
+    .catch((e: unknown) => forRequest({ requestId, traceId: trace?.traceId }, log).error({ err: e }, 'could not audit refused arguments'));
   return jsonRpcErrorResponse(200, JSONRPC.INVALID_PARAMS, `Invalid params: ${problem.message}`, { requestId, id: m.id ?? null, data: { field: problem.field } });
 }
 
@@ -181,8 +191,15 @@ function asksForProgress(body: unknown): boolean {
   return m.method === 'tools/call' && (typeof token === 'string' || typeof token === 'number');
 }
 
-export async function handleMcpRequest(req: Request, deps: McpDeps = {}): Promise<Response> {
+export function handleMcpRequest(req: Request, deps: McpDeps = {}): Promise<Response> {
+  const tracer = activeTracer(); // undefined unless traces are exported: then nothing below allocates a span
+  if (!tracer) return answer(req, deps, newRequestId(), undefined);
   const requestId = newRequestId();
+  const t = new RequestTrace(tracer, req, requestId, deps.network);
+  return t.run(() => answer(req, deps, requestId, t));
+}
+
+async function answer(req: Request, deps: McpDeps, requestId: string, t: RequestTrace | undefined): Promise<Response> {
   const cfg = mcpConfig();
   if (req.method !== 'POST') {
     return jsonRpcErrorResponse(405, JSONRPC.SERVER_ERROR, `Method ${req.method} not allowed: this stateless server answers POST only (no server-initiated streams, no sessions).`, { requestId, headers: { allow: 'POST' } });
@@ -199,13 +216,16 @@ export async function handleMcpRequest(req: Request, deps: McpDeps = {}): Promis
   const db = deps.db ?? (await getDb());
   const ip = clientIp((name) => req.headers.get(name));
   const auth = await authenticate(db, req.headers.get('authorization'), ip);
+  t?.authenticated(auth.ok ? auth.caller.tenant.slug : undefined, ip ?? undefined);
   if (!auth.ok) {
     await recordAuthFailure(db, { kind: 'agent', id: auth.tokenId ?? 'anonymous', label: auth.tokenId ? `token:${auth.tokenId}` : 'anonymous', tenantId: auth.tenantId, teamIds: [], roles: [], via: 'mcp', ip }, {
       requestId, tenantId: auth.tenantId, action: 'mcp.auth_failed', resourceType: 'agent_token', resourceId: auth.tokenId, outcome: 'denied', errorCode: 'UNAUTHENTICATED', details: { reason: auth.reason },
-    }).catch((e: unknown) => console.error('[mcp] could not audit a refused authentication', e));
-    const message = auth.reason === 'missing' ? 'Authentication required: send Authorization: Bearer <agent token>.' : 'Invalid, expired or revoked agent token.';
-    const challenge = `Bearer resource_metadata="${publicOrigin(req)}${PROTECTED_RESOURCE_PATH}"${auth.reason === 'missing' ? '' : ', error="invalid_token"'}`;
-    return jsonRpcErrorResponse(401, JSONRPC.SERVER_ERROR, message, { requestId, headers: { 'www-authenticate': challenge } });
+    }).catch((e: unknown) => forRequest({ requestId }, log).error({ err: e }, 'could not audit a refused authentication'));
+    // RFC 6750 / RFC 9728: the scope an OAuth client should ask for and where the resource metadata is.
+    const scoped = auth.reason === 'insufficient_scope';
+    const message = auth.reason === 'missing' ? 'Authentication required: send Authorization: Bearer <agent token or OAuth access token>.' : scoped ? 'This access token grants no tool: connect again and choose at least one tool.' : 'Invalid, expired or revoked token.';
+    const challenge = `Bearer resource_metadata="${publicOrigin(req)}${PROTECTED_RESOURCE_PATH}", scope="${SCOPE_ALL_TOOLS}"${auth.reason === 'missing' ? '' : scoped ? ', error="insufficient_scope"' : ', error="invalid_token"'}`;
+    return jsonRpcErrorResponse(scoped ? 403 : 401, JSONRPC.SERVER_ERROR, message, { requestId, headers: { 'www-authenticate': challenge } });
   }
 
   // "Last used" follows every authenticated request (a listing, a held or refused call), at most once a minute.
@@ -214,9 +234,11 @@ export async function handleMcpRequest(req: Request, deps: McpDeps = {}): Promis
   if (body instanceof Response) return body;
 
   const pool = deps.pool ?? (await getPgPool());
-  const refused = await refuseUnstorableArguments(body, { pool }, auth.caller, requestId);
+  // The caller's trace (params._meta's traceparent, else the header's) continues here; its id goes in the audit.
+  const trace = t ? t.begin(body) : incomingTrace(req.headers, body);
+  const refused = await refuseUnstorableArguments(body, { pool }, auth.caller, requestId, trace);
   if (refused) return refused;
-  const ctx: CallContext = { db, pool, caller: auth.caller, requestId, http: {}, idempotencyKey: req.headers.get('idempotency-key') ?? undefined, signal: req.signal };
+  const ctx: CallContext = { db, pool, caller: auth.caller, requestId, http: {}, idempotencyKey: req.headers.get('idempotency-key') ?? undefined, signal: req.signal, trace };
   // Every answer carries its request id; a JSON answer to a call a limit refused also carries Retry-After (a streamed
   // answer has sent its headers before the pipeline knows).
   const finish = (res: Response) =>

@@ -6,6 +6,8 @@ import type http from 'node:http';
 import { Readable } from 'node:stream';
 import { mcpConfig } from './config';
 import { handleMcpRequest } from './http';
+import { forComponent } from '@/lib/server/logger';
+import { tracingEnabled } from '@/lib/server/telemetry';
 
 export { PEER_HEADER } from '@/lib/server/client-ip';
 
@@ -38,7 +40,8 @@ export async function serveMcp(req: http.IncomingMessage, res: http.ServerRespon
       body = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
     }
     const request = new Request(`${base}${req.url ?? '/mcp'}`, { method: req.method, headers, signal: controller.signal, body: body as unknown as BodyInit | undefined });
-    const response = await handleMcpRequest(request);
+    // The transport's details feed span attributes: read only while traces are exported.
+    const response = await handleMcpRequest(request, tracingEnabled() ? { network: { httpVersion: req.httpVersion, peerAddress: req.socket.remoteAddress, peerPort: req.socket.remotePort } } : undefined);
     const out: Record<string, string | string[]> = {};
     response.headers.forEach((v, k) => {
       if (k === 'set-cookie') return;
@@ -57,7 +60,7 @@ export async function serveMcp(req: http.IncomingMessage, res: http.ServerRespon
     res.flushHeaders();
     Readable.fromWeb(response.body as import('node:stream/web').ReadableStream<Uint8Array>).on('error', () => res.destroy()).pipe(res);
   } catch (e) {
-    console.error('[mcp] request failed before an answer', e);
+    forComponent('mcp').error({ err: e }, 'request failed before an answer');
     if (!res.headersSent && !res.destroyed) {
       res.writeHead(500, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ jsonrpc: '2.0', id: null, error: { code: -32603, message: 'Internal error.' } }));

@@ -25,6 +25,8 @@ export interface AuditInput {
   outputBytes?: number | null;
   details?: Prisma.InputJsonValue;
   resourcesTouched?: string[];
+  /** W3C trace id (32 lower-case hex) of the call, when it came with one or was traced (lib/server/telemetry). */
+  traceId?: string | null;
 }
 
 /**
@@ -54,6 +56,7 @@ export function auditRow(actor: Actor, e: AuditInput) {
     details: e.details,
     resourcesTouched: e.resourcesTouched ?? [],
     ip: actor.ip,
+    traceId: e.traceId ?? null,
   } satisfies Record<AuditColumn, unknown>;
 }
 

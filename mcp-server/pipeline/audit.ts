@@ -6,6 +6,7 @@ import { redactPii } from '@/lib/pii';
 import type pg from 'pg';
 import { auditRow, writeAuditRow, type AuditInput } from '@/lib/server/audit';
 import { countToolCall } from '@/lib/server/metrics';
+import type { CallTrace } from '@/lib/server/telemetry';
 import { insertAuditRow } from './hot-sql';
 import type { McpCaller } from './authenticate';
 import type { TenantRuntimePolicy } from './resolve-access';
@@ -23,6 +24,8 @@ export interface CallAudit {
   details?: Record<string, unknown>;
   resourcesTouched?: string[];
   action?: 'tool.called' | 'tool.dispatched';
+  /** The request's trace: its id is recorded, and the outcome is set on its span. */
+  trace?: CallTrace;
 }
 
 /** Arguments as the audit may keep them: nothing at "metadata" level, always PII-redacted otherwise. */
@@ -45,7 +48,7 @@ export async function auditCall(sink: AuditSink, caller: McpCaller, requestId: s
     requestId, tenantId: caller.tenant.id, action: a.action ?? 'tool.called', resourceType: 'tool', resourceId: a.toolSlug,
     toolSlug: a.toolSlug, toolVersion: a.toolVersion ?? null, outcome: a.outcome, errorCode: a.errorCode ?? null,
     latencyMs: Math.round(a.latencyMs), inputBytes: a.inputBytes ?? null, outputBytes: a.outputBytes ?? null, costMicros: a.costMicros ?? null,
-    details: (a.details ?? {}) as Prisma.InputJsonValue, resourcesTouched: a.resourcesTouched ?? [],
+    details: (caller.sandbox ? { ...a.details, sandbox: true } : (a.details ?? {})) as Prisma.InputJsonValue, resourcesTouched: a.resourcesTouched ?? [], traceId: a.trace?.traceId || null,
   });
   try {
     if ('tx' in sink) await writeAuditRow(sink.tx, row);
@@ -53,6 +56,7 @@ export async function auditCall(sink: AuditSink, caller: McpCaller, requestId: s
   } catch (e) {
     throw new AuditUnavailableError(e);
   }
+  a.trace?.outcome(a.outcome, a.errorCode);
   if (row.action === 'tool.called') {
     // A name the caller made up (unknown tool, refused arguments) is not a label: it would grow the series without bound.
     const tool = a.errorCode === 'UNKNOWN_TOOL' || a.errorCode === 'INVALID_PARAMS' ? '(not resolved)' : a.toolSlug;

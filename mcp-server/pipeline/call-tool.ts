@@ -9,8 +9,10 @@ import type pg from 'pg';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { redactPii } from '@/lib/pii';
 import { builtinTool } from '@/lib/schemas/builtin-tools';
+import { forComponent, forRequest } from '@/lib/server/logger';
+import type { CallTrace } from '@/lib/server/telemetry';
 import { getSecretValue } from '@/lib/services/secrets/get-secret-value';
-import { executorFor } from '@/mcp-server/tools';
+import { executableOf, executorForTool } from '@/mcp-server/executors';
 import { ToolRefusal, type ToolContext, type ToolResult } from '@/mcp-server/tools/types';
 import { findApprovalForCaller, heldCallResult } from '@/mcp-server/approvals/agent-approvals';
 import { announceHeldCall } from '@/mcp-server/approvals/notify-operators';
@@ -21,9 +23,9 @@ import type { McpCaller } from './authenticate';
 import { executeWithTimeout, startEarly } from './execute';
 import { DEFAULT_COST_MICROS_PER_MS } from './metrics';
 import { consumeRateLimits, farFromLimits, limitChecks, type RateDecision } from './rate-limit';
-import { checkOutput } from './redact-output';
+import { checkServedOutput } from './redact-output';
 import { resolveCall, type ServedTool, type TenantRuntimePolicy } from './resolve-access';
-import { validateInput } from './validate-input';
+import { validateServedInput } from './validate-input';
 
 export interface CallContext {
   db: PrismaClient;
@@ -37,6 +39,8 @@ export interface CallContext {
   idempotencyKey?: string;
   /** Aborted when the HTTP client goes away: the call's work stops and is recorded as cancelled. */
   signal?: AbortSignal;
+  /** The caller's or this server's trace (lib/server/telemetry): its id goes in the audit, steps become spans. */
+  trace?: CallTrace;
 }
 
 export interface CallOptions {
@@ -46,6 +50,7 @@ export interface CallOptions {
 }
 
 const DENIAL_CODES = new Set(['EGRESS_DENIED', 'SCOPE_DENIED']);
+const log = forComponent('mcp');
 
 export function textResult(text: string, requestId: string, isError: boolean, extra: Partial<CallToolResult> = {}): CallToolResult {
   return { content: [{ type: 'text', text }], isError, ...extra, _meta: { requestId, ...extra._meta } };
@@ -70,29 +75,35 @@ export async function callTool(ctx: CallContext, name: string, rawArgs: unknown,
   const report = progress && ((p: number, message: string) => progress(p, message).catch(() => undefined));
   const started = performance.now();
   const elapsed = () => performance.now() - started;
+  const trace = ctx.trace;
+  trace?.step('resolve_access');
   const { resolved, policy } = await resolveCall(db, caller, name);
 
   // A tool the caller cannot see is answered exactly like an unknown one.
   if ('denied' in resolved) {
-    await auditCall({ pool }, caller, requestId, { outcome: 'denied', errorCode: 'UNKNOWN_TOOL', toolSlug: name.slice(0, 100), latencyMs: elapsed(), details: { reason: resolved.denied } });
+    trace?.step('audit');
+    await auditCall({ pool }, caller, requestId, { outcome: 'denied', errorCode: 'UNKNOWN_TOOL', toolSlug: name.slice(0, 100), latencyMs: elapsed(), details: { reason: resolved.denied }, trace });
     throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Unknown tool: ${name}`, { requestId });
   }
   const tool = resolved.tool;
-  const contract = builtinTool(tool.slug);
-  const executor = executorFor(tool.slug);
-  const base = { toolSlug: tool.slug, toolVersion: tool.access.version };
+  // The executor by kind; a built-in keeps its zod contract for typing, the served version's JSON Schema is checked.
+  const contract = tool.kind === 'builtin' ? builtinTool(tool.slug) : undefined;
+  const choice = tool.config ? executorForTool(executableOf(tool)) : { ok: false as const, message: `${tool.slug} has an invalid ${tool.kind} configuration (${tool.configError ?? 'missing'}).` };
+  const executor = choice.ok ? choice.executor : undefined;
+  const base = { toolSlug: tool.slug, toolVersion: tool.access.version, trace };
   const refuse = async (a: Omit<CallAudit, 'toolSlug' | 'latencyMs'>, message: string, extra?: Parameters<typeof textResult>[3]) => {
+    trace?.step('audit');
     await auditCall({ pool }, caller, requestId, { ...base, latencyMs: elapsed(), ...a });
     return textResult(message, requestId, true, extra);
   };
-  if (!contract) {
-    return refuse({ outcome: 'error', errorCode: 'NOT_EXECUTABLE', details: { kind: tool.kind } }, `${tool.slug} cannot be executed by this server (kind ${tool.kind}).`);
+  if (!choice.ok) {
+    return refuse({ outcome: 'error', errorCode: 'NOT_EXECUTABLE', details: { kind: tool.kind, reason: choice.message } }, `${tool.slug} cannot be executed by this server: ${choice.message}`);
   }
 
-  const outputSchema = contract.output;
   if (report) await report(10, `${tool.slug}: caller authorized`);
   // Arguments: schema and size.
-  const input = validateInput(contract.input, rawArgs, tool.record.maxInputBytes);
+  trace?.step('validate_input');
+  const input = validateServedInput(tool, contract?.input, rawArgs, tool.record.maxInputBytes);
   if (!input.ok) return refuse({ outcome: 'denied', errorCode: input.code, inputBytes: input.bytes, details: { reason: input.message } }, input.message);
   const args = input.value as Record<string, unknown>;
   const auditArgs = auditableArguments(args, tool.record.auditLevel, policy);
@@ -101,6 +112,7 @@ export async function callTool(ctx: CallContext, name: string, rawArgs: unknown,
   const key = opts.idempotencyKey ?? ctx.idempotencyKey;
   let idem: string | null = null;
   if (key !== undefined) {
+    trace?.step('idempotency');
     const invalid = invalidKeyMessage(key);
     if (invalid) return refuse({ outcome: 'denied', errorCode: 'INVALID_IDEMPOTENCY_KEY', inputBytes: input.bytes, details: { reason: invalid } }, invalid);
     const replay = await claimIdempotencyKey(db, caller.tokenId, key, tool.slug, argumentsHash(args));
@@ -137,6 +149,7 @@ export async function callTool(ctx: CallContext, name: string, rawArgs: unknown,
     // it counts against, starts while its claim is being counted instead of after: the claim still decides, and the
     // read's result is released only if the call fits (otherwise the read is cancelled and nothing of it returned).
     // Near a limit the claim always comes first, so a limited caller never makes a tool run.
+    trace?.step('rate_limit');
     const checks = limitChecks(caller, tool.access, new Date());
     const early = executor?.effect === 'none' && executor.internalRead && !report && !needsApproval && !idem && farFromLimits(pool, checks) ? startEarly(executor, toolCtx(db), args, callSignal) : null;
     let rate: RateDecision;
@@ -156,6 +169,7 @@ export async function callTool(ctx: CallContext, name: string, rawArgs: unknown,
     if (report) await report(30, `${tool.slug}: arguments valid, within limits`);
     // Human approval for critical calls.
     if (needsApproval) {
+      trace?.step('approval_gate');
       const approval = await db.$transaction(async (tx) => {
         const a = await createApprovalRequest(tx, { caller, tool, requestId, args, argsRedacted: auditArgs ?? {}, task: opts.task, idempotencyKey: idem ?? undefined });
         await auditCall({ tx }, caller, requestId, { ...base, outcome: 'pending_approval', errorCode: 'APPROVAL_REQUIRED', latencyMs: elapsed(), inputBytes: input.bytes, details: { approvalId: a.id, approvalsRequired: a.approvalsRequired, expiresAt: a.expiresAt.toISOString(), arguments: auditArgs } });
@@ -182,9 +196,12 @@ export async function callTool(ctx: CallContext, name: string, rawArgs: unknown,
       let output: { value: Record<string, unknown>; json: string };
       if (executor.effect === 'db') {
         output = await db.$transaction(async (tx) => {
+          trace?.step('execute');
           const r = await executeWithTimeout(executor, toolCtx(tx), args, callSignal);
-          const out = checkOutput(outputSchema, r.output, tool.record.maxOutputBytes, policy.piiRules);
+          trace?.step('check_output');
+          const out = checkServedOutput(tool, contract?.output, r.output, tool.record.maxOutputBytes, policy.piiRules);
           if (!out.ok) throw new OutputRejected(out.code, out.message);
+          trace?.step('audit');
           await auditCall({ tx }, caller, requestId, success(r, out));
           if (idem) await completeIdempotencyKey(tx, caller.tokenId, idem, { result: storedResult(out) });
           return { value: out.value, json: out.json };
@@ -193,14 +210,17 @@ export async function callTool(ctx: CallContext, name: string, rawArgs: unknown,
         if (executor.effect === 'external') {
           await auditCall({ pool }, caller, requestId, { ...base, action: 'tool.dispatched', outcome: 'success', latencyMs: elapsed(), inputBytes: input.bytes, details: { arguments: auditArgs } });
         }
+        trace?.step('execute');
         const r = early ? await early.result : await executeWithTimeout(executor, toolCtx(db), args, callSignal);
-        const out = checkOutput(outputSchema, r.output, tool.record.maxOutputBytes, policy.piiRules);
+        trace?.step('check_output');
+        const out = checkServedOutput(tool, contract?.output, r.output, tool.record.maxOutputBytes, policy.piiRules);
         if (!out.ok) throw new OutputRejected(out.code, out.message);
+        trace?.step('audit');
         try {
           await auditCall({ pool }, caller, requestId, success(r, out));
         } catch (e) {
           if (executor.effect === 'none') throw e; // a read whose record failed is withheld
-          console.error(`[mcp] ${requestId}: ${tool.slug} ran (dispatch recorded) but its completion record failed`, e);
+          forRequest({ requestId, traceId: trace?.traceId, spanId: trace?.spanId }, log).error({ err: e, tool: tool.slug }, 'the tool ran (dispatch recorded) but its completion record failed');
         }
         output = { value: out.value, json: out.json };
         if (idem) await completeIdempotencyKey(db, caller.tokenId, idem, { result: storedResult(out) });
@@ -210,7 +230,8 @@ export async function callTool(ctx: CallContext, name: string, rawArgs: unknown,
       return { content: [{ type: 'text', text: output.json }], structuredContent: output.value, isError: false, _meta: { requestId } };
     } catch (e) {
       if (e instanceof AuditUnavailableError) {
-        console.error(`[mcp] ${requestId}: audit unavailable, ${tool.slug} not carried out`, e.cause);
+        trace?.outcome('error', 'AUDIT_UNAVAILABLE', ProtocolErrorCode.InternalError);
+        forRequest({ requestId, traceId: trace?.traceId, spanId: trace?.spanId }, log).error({ err: e.cause, tool: tool.slug }, 'audit unavailable: the call was not carried out');
         throw new ProtocolError(ProtocolErrorCode.InternalError, e.message, { requestId });
       }
       if (e instanceof ToolRefusal || e instanceof OutputRejected) {
@@ -218,7 +239,7 @@ export async function callTool(ctx: CallContext, name: string, rawArgs: unknown,
         const message = redactPii(e.message, policy.piiRules).value as string;
         return refuse({ outcome: DENIAL_CODES.has(e.code) ? 'denied' : 'error', errorCode: e.code, inputBytes: input.bytes, details: { reason: message, arguments: auditArgs } }, message);
       }
-      console.error(`[mcp] ${requestId}: ${tool.slug} failed`, e);
+      forRequest({ requestId, traceId: trace?.traceId, spanId: trace?.spanId }, log).error({ err: e, tool: tool.slug }, 'the tool failed with an internal error');
       return refuse({ outcome: 'error', errorCode: 'INTERNAL', inputBytes: input.bytes, details: { reason: 'internal error', arguments: auditArgs } }, `${tool.slug} failed with an internal error (request ${requestId}).`);
     }
   }

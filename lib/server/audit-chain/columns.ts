@@ -7,7 +7,7 @@ export const AUDIT_COLUMNS = [
   ['id', 'text'], ['requestId', 'text'], ['tenantId', 'text'], ['actorKind', 'text'], ['actorId', 'text'], ['actorLabel', 'text'], ['via', 'text'],
   ['action', 'text'], ['resourceType', 'text'], ['resourceId', 'text'], ['toolSlug', 'text'], ['toolVersion', 'int4'], ['outcome', '"AuditOutcome"'],
   ['errorCode', 'text'], ['latencyMs', 'int4'], ['costMicros', 'int4'], ['inputBytes', 'int4'], ['outputBytes', 'int4'], ['details', 'jsonb'],
-  ['resourcesTouched', 'text[]'], ['ip', 'text'],
+  ['resourcesTouched', 'text[]'], ['ip', 'text'], ['traceId', 'text'],
 ] as const;
 
 export type AuditColumn = (typeof AUDIT_COLUMNS)[number][0];

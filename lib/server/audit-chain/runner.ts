@@ -1,10 +1,12 @@
 import 'server-only';
-// Runs the sealer (and then the SIEM export of what it sealed) in the server process: started once, on the first audit write of a long-lived process (a timer that
+// Runs the sealer (then the SIEM export and the metric rollups of what it sealed) in the server process: started once, on the first audit write of a long-lived process (a timer that
 // does not keep a CLI alive). Off under test (tests drive sealPending themselves) and with AUDIT_SEALER_DISABLED.
 import { env } from '@/lib/server/env';
 import { getPgPool } from '@/lib/server/db/client';
 import { configuredSinks, exportAll } from '@/lib/server/siem/export';
+import { runRollups } from '@/lib/server/rollups/run';
 import { sealAll } from './sealer';
+import { forComponent } from '@/lib/server/logger';
 
 const INTERVAL_MS = 1_000;
 const g = globalThis as unknown as { __auditSealer?: boolean };
@@ -24,10 +26,14 @@ export function ensureAuditSealer(): void {
       .then(async (pool) => {
         await sealAll(pool);
         if (sinks.length) await exportAll(pool, sinks);
+        // The Metrics page's rollups read the sealed prefix; a failure here must not hold the sealer back.
+        await runRollups().catch((err: unknown) => {
+          if (Date.now() - lastError > 60_000) console.error('[metrics] the rollup could not run', err);
+        });
       })
       .catch((err: unknown) => {
         // Reported at most once a minute: a database restart would otherwise log every second.
-        if (Date.now() - lastError > 60_000) console.error('[audit] the sealer could not seal', err);
+        if (Date.now() - lastError > 60_000) forComponent('audit').error({ err }, 'the sealer could not seal');
         lastError = Date.now();
       })
       .finally(() => {

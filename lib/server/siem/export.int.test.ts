@@ -1,6 +1,6 @@
 // SIEM export: sealed audit events leave in seq order, to a rotated JSON Lines file and to a signed HTTP endpoint,
 // and a restart resumes where the sink is, with no gap and no duplicate.
-import crypto from 'node:crypto';
+import crypto, { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,7 +9,9 @@ import path from 'node:path';
 import type pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sealAll } from '@/lib/server/audit-chain/sealer';
-import { getPgPool } from '@/lib/server/db/client';
+import { writeAudit } from '@/lib/server/audit';
+import { getDb, getPgPool } from '@/lib/server/db/client';
+import { SYSTEM_ACTOR } from '@/lib/testing/mcp';
 import { exportBatch, fileSink, httpSink, type SiemEvent } from './export';
 
 let pool: pg.Pool;
@@ -29,11 +31,14 @@ describe('SIEM export', () => {
     const sink = fileSink(file, 64 * 1024);
     while ((await exportBatch(pool, sink, 200)) > 0);
     // A "crash" after the file write but before the cursor moved: the next batch is written by hand, cursor untouched.
+    for (let i = 0; i < 3; i++) await writeAudit(await getDb(), SYSTEM_ACTOR, { requestId: randomUUID(), action: 'siem.tested', resourceType: 'test' });
     await seal();
-    const { rows } = await pool.query<{ e: SiemEvent }>(`SELECT (to_jsonb(a) - 'seq') || jsonb_build_object('seq', a."seq"::text) AS e FROM "AuditEvent" a WHERE a.hash IS NOT NULL ORDER BY a.seq DESC LIMIT 3`);
-    const cursor = BigInt((await pool.query<{ s: string }>(`SELECT "lastSeq"::text AS s FROM "SiemCursor" WHERE sink = $1`, [sink.name])).rows[0]!.s);
-    const extra = rows.map((r) => r.e).filter((e) => BigInt(e.seq) > cursor).reverse();
-    if (extra.length) await sink.write(extra, extra.map((e) => `${JSON.stringify(e)}\n`).join(''));
+    // The batch that crashed is the next one after the cursor (other test files may seal more events meanwhile).
+    const cursor = (await pool.query<{ s: string }>(`SELECT "lastSeq"::text AS s FROM "SiemCursor" WHERE sink = $1`, [sink.name])).rows[0]!.s;
+    const { rows } = await pool.query<{ e: SiemEvent }>(`SELECT (to_jsonb(a) - 'seq') || jsonb_build_object('seq', a."seq"::text) AS e FROM "AuditEvent" a WHERE a.hash IS NOT NULL AND a.seq > $1 ORDER BY a.seq LIMIT 3`, [cursor]);
+    const extra = rows.map((r) => r.e);
+    expect(extra.length).toBeGreaterThan(0);
+    await sink.write(extra, extra.map((e) => `${JSON.stringify(e)}\n`).join(''));
     while ((await exportBatch(pool, sink, 200)) > 0);
 
     const all = fs.readdirSync(dir).sort((a, b) => (a === 'audit.jsonl' ? 1 : b === 'audit.jsonl' ? -1 : a.localeCompare(b)));

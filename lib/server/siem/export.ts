@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type pg from 'pg';
 import { signTimestamped } from '@/lib/server/crypto';
+import { forComponent } from '@/lib/server/logger';
 
 export interface SiemEvent {
   seq: string;
@@ -144,7 +145,7 @@ export async function exportAll(pool: pg.Pool, sinks: SiemSink[], now = Date.now
     } catch (e) {
       const delayMs = Math.min((b?.delayMs ?? 500) * 2, 60_000);
       backoff.set(sink.name, { until: now + delayMs, delayMs });
-      console.error(`[siem] export to ${sink.name} failed; retrying in ${delayMs} ms`, e instanceof Error ? e.message : e);
+      forComponent('siem').error({ sink: sink.name, retryInMs: delayMs, err: e instanceof Error ? e.message : String(e) }, `export to ${sink.name} failed; retrying in ${delayMs} ms`);
     }
   }
 }

@@ -43,6 +43,8 @@ function prefix(column: (typeof PREFIX_COLUMNS)[number], q: string): Prisma.Sql 
   return Prisma.sql`(${col} >= ${q} AND ${col} < ${upper} AND ${col} LIKE ${like})`;
 }
 
+const TRACE_ID = /^[0-9a-f]{32}$/i;
+
 function freeText(q: string): Prisma.Sql {
   const exact = [
     Prisma.sql`"requestId" = ${q}`,
@@ -50,6 +52,8 @@ function freeText(q: string): Prisma.Sql {
     Prisma.sql`"resourceId" = ${q}`,
     Prisma.sql`"resourcesTouched" @> ARRAY[${q}]::text[]`,
   ];
+  // A W3C trace id (32 hex digits) finds the calls of that trace: one automated task (index on traceId, createdAt).
+  if (TRACE_ID.test(q)) exact.push(Prisma.sql`"traceId" = ${q.toLowerCase()}`);
   // A full request id (UUID) means exactly that request: the approvals history links here with one.
   const branches = UUID.test(q) || q.length < 2 ? exact : [...exact, ...PREFIX_COLUMNS.map((c) => prefix(c, q))];
   return Prisma.sql`(${Prisma.join(branches, ' OR ')})`;

@@ -36,7 +36,7 @@ export async function getAuditEventOrThrow({ actor, id }: { actor: Actor; id: st
     inputBytes: row.inputBytes,
     outputBytes: row.outputBytes,
     details: row.details ?? null,
-    traceId: traceIdOf(row.details),
+    traceId: row.traceId ?? traceIdOf(row.details), // the column (since it exists), else what older events kept in details
     chain: chainOf(row),
     related: related.map(dto),
   };
