@@ -1,28 +1,20 @@
 'use client';
-import { BarChart, LineChart } from '@/components/ui/charts';
-import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+// Client wrappers: formatters are functions, which cannot cross from the server page to a client chart.
+import type { CostSlice, ToolLatency } from '@/lib/schemas/metrics';
+import { HBarChart } from './hbar-chart';
+import { fmtCost, fmtMs } from './format';
 
-interface Props {
-  daily: { day: string; calls: number; errors: number }[];
-  metrics: { tenant: string; tool: string; p50: number | null; p95: number | null }[];
+export function LatencyChart({ latency }: { latency: ToolLatency[] }) {
+  return (
+    <HBarChart title="Latency p50 and p95 per tool" description="Calls that ran (held calls and denials excluded)" categoryKey="tool" categoryLabel="Tool"
+      data={latency.map((l) => ({ tool: l.tool, p50: l.p50, p95: l.p95 }))}
+      series={[{ key: 'p50', label: 'p50' }, { key: 'p95', label: 'p95' }]} format={(n) => fmtMs(n)} />
+  );
 }
 
-export function MetricsCharts({ daily, metrics }: Props) {
-  const latency = metrics.map((m) => ({ name: `${m.tool} (${m.tenant})`, p50: m.p50 ?? 0, p95: m.p95 ?? 0 }));
+export function CostChart({ title, slices, categoryLabel }: { title: string; slices: CostSlice[]; categoryLabel: string }) {
   return (
-    <div className="grid gap-6 lg:grid-cols-2">
-      <Card>
-        <CardHeader><CardTitle as="h2">Calls per day</CardTitle></CardHeader>
-        <CardContent>
-          <LineChart title="Calls per day" data={daily} xKey="day" series={[{ key: 'calls', label: 'Calls' }, { key: 'errors', label: 'Denied or failed' }]} />
-        </CardContent>
-      </Card>
-      <Card>
-        <CardHeader><CardTitle as="h2">Latency by tool (ms)</CardTitle></CardHeader>
-        <CardContent>
-          <BarChart title="Latency p50 and p95 by tool and tenant" data={latency} xKey="name" series={[{ key: 'p50', label: 'p50' }, { key: 'p95', label: 'p95' }]} valueFormatter={(n) => `${n} ms`} />
-        </CardContent>
-      </Card>
-    </div>
+    <HBarChart title={title} categoryKey="label" categoryLabel={categoryLabel} data={slices.map((s) => ({ label: s.label, cost: s.costMicros }))}
+      series={[{ key: 'cost', label: 'Cost' }]} format={(n) => fmtCost(n)} />
   );
 }

@@ -89,6 +89,15 @@ export function RequestForm({ initial, action }: { initial: (RequestFieldsView &
             <FormField label="Requested scopes" error={errorFor('requestedScopes')} hint="One per line, as resource:action, e.g. crm:read" className="sm:col-span-2"><Textarea name="requestedScopes" rows={2} defaultValue={v?.requestedScopes.join('\n')} /></FormField>
           </CardContent>
         </Card>
+        <Card>
+          <CardHeader><CardTitle as="h2">Business estimate (optional)</CardTitle></CardHeader>
+          <CardContent className="grid gap-4 sm:grid-cols-3">
+            <p className="text-sm text-muted-foreground sm:col-span-3">Your best guess: it ranks the request on the candidates board (hours saved per week against risk).</p>
+            <FormField label="Calls per week, per team" error={errorFor('estCallsPerWeek')}><Input name="estCallsPerWeek" type="number" min={0} inputMode="numeric" defaultValue={v?.estCallsPerWeek ?? ''} /></FormField>
+            <FormField label="Minutes saved per call" error={errorFor('estMinutesSavedPerCall')}><Input name="estMinutesSavedPerCall" type="number" min={0} max={480} step="0.5" inputMode="decimal" defaultValue={v?.estMinutesSavedPerCall ?? ''} /></FormField>
+            <FormField label="Teams that would use it" error={errorFor('estTeams')}><Input name="estTeams" type="number" min={1} inputMode="numeric" defaultValue={v?.estTeams ?? ''} /></FormField>
+          </CardContent>
+        </Card>
         <div className="flex flex-wrap gap-2">
           <Button type="submit" name="intent" value="submit" disabled={pending}>{resubmit ? 'Resubmit for review' : 'Submit for review'}</Button>
           <Button type="submit" name="intent" value="save" variant="outline" disabled={pending}>Save draft</Button>

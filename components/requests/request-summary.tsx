@@ -5,6 +5,7 @@ import { DATA_CLASSIFICATION_LABELS, WORKFLOW_LABELS, type TDataClassification }
 export interface RequestFieldsView {
   title: string; useCase: string; workflow: string; ownerTeam: string; dataConsulted: string; dataWritten: string; dataClassification: TDataClassification;
   externalHosts: string[]; writeActions: boolean; criticalActions: boolean; expectedVolume: number; requestedScopes: string[];
+  estCallsPerWeek?: number | null; estMinutesSavedPerCall?: number | null; estTeams?: number | null;
 }
 
 const none = <span className="text-muted-foreground">none</span>;
@@ -21,6 +22,8 @@ export function RequestSummary({ r }: { r: RequestFieldsView }) {
     ['Write actions', r.writeActions ? <Badge variant="warning">yes</Badge> : 'no'],
     ['Critical actions', r.criticalActions ? <Badge variant="critical">yes</Badge> : 'no'],
     ['Expected volume', `${r.expectedVolume.toLocaleString('en-US')} calls per day`],
+    ['Business estimate', r.estCallsPerWeek == null && r.estMinutesSavedPerCall == null && r.estTeams == null ? none
+      : `${r.estCallsPerWeek?.toLocaleString('en-US') ?? '?'} calls per week per team · ${r.estMinutesSavedPerCall ?? '?'} min saved per call · ${r.estTeams ?? '?'} team(s)`],
     ['Requested scopes', r.requestedScopes.length ? <span className="flex flex-wrap gap-1">{r.requestedScopes.map((s) => <code key={s} className="rounded bg-muted px-1 text-xs">{s}</code>)}</span> : none],
   ];
   return (

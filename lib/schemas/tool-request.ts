@@ -34,6 +34,9 @@ const list = (item: z.ZodString, max: number, what: string) =>
 /** Checkbox values from forms ('on', 'true') or JSON booleans. */
 const bool = z.preprocess((v) => (v === 'on' || v === 'true' || v === true ? true : v === 'false' || v === '' || v === undefined || v === null ? false : v), z.boolean());
 
+/** An optional estimate: empty or null (a stored request without one) means "not given". */
+const estimate = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === null || v === '' ? undefined : v), schema.optional());
+
 export const ZToolRequestFields = z.object({
   title: z.string({ error: 'Give the tool a title of at least 3 characters.' }).trim().min(3, 'Give the tool a title of at least 3 characters.').max(120, 'Keep the title under 120 characters.').describe('Short name of the requested tool'),
   useCase: z.string({ error: 'Describe the use case in at least 20 characters: who uses it, for what.' }).trim().min(20, 'Describe the use case in at least 20 characters: who uses it, for what.').max(4000, 'Keep the use case under 4,000 characters.').describe('What the tool is for and who uses it'),
@@ -48,6 +51,10 @@ export const ZToolRequestFields = z.object({
   criticalActions: bool.default(false).describe('The tool moves money, deletes records or communicates externally'),
   expectedVolume: z.coerce.number({ error: 'Expected volume must be a number of calls per day.' }).int('Expected volume must be a whole number.').min(0, 'Expected volume cannot be negative.').max(10_000_000, 'Expected volume above 10,000,000 calls per day needs a capacity review first.').default(0).describe('Expected calls per day'),
   requestedScopes: list(z.string().regex(SCOPE, 'Each scope looks like resource:action, e.g. crm:read.'), 30, 'scopes').default([]).describe('Scopes the tool needs, e.g. crm:read'),
+  // The business team's estimate, optional: it ranks the request on the candidates board.
+  estCallsPerWeek: estimate(z.coerce.number({ error: 'Calls per week must be a number.' }).int('Calls per week must be a whole number.').min(0, 'Calls per week cannot be negative.').max(10_000_000, 'Calls per week must be at most 10,000,000.')).describe('Estimated calls per week, per team using it'),
+  estMinutesSavedPerCall: estimate(z.coerce.number({ error: 'Minutes saved per call must be a number.' }).min(0, 'Minutes saved per call cannot be negative.').max(480, 'Minutes saved per call must be at most 480 (a working day).')).describe('Estimated minutes of work saved by each call'),
+  estTeams: estimate(z.coerce.number({ error: 'Teams must be a number.' }).int('Teams must be a whole number.').min(1, 'At least one team would use it.').max(1000, 'Teams must be at most 1,000.')).describe('How many teams would use the tool'),
 });
 export type TToolRequestFields = z.infer<typeof ZToolRequestFields>;
 

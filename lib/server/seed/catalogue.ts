@@ -2,7 +2,8 @@
 // Idempotent: an unchanged definition (same hash) creates nothing; a changed one creates the next version.
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { BUILTIN_TOOLS } from '@/lib/schemas/builtin-tools';
-import { builtinDefinitionView, definitionHash } from '@/lib/tool-definition';
+import { BUILTIN_CONTRACT_EXAMPLES } from '@/lib/services/contracts/builtin-examples';
+import { builtinDefinitionView, canonicalJson, definitionHash } from '@/lib/tool-definition';
 
 export async function syncBuiltinTools(db: PrismaClient): Promise<void> {
   for (const t of BUILTIN_TOOLS) {
@@ -24,7 +25,12 @@ export async function syncBuiltinTools(db: PrismaClient): Promise<void> {
       // Compare with the last version the platform itself released (no author): an owner's reviewed edit is never
       // overwritten by a re-seed, only by a real change of the built-in contract.
       const lastBuiltin = await tx.toolVersion.findFirst({ where: { toolId: tool.id, authorId: null }, orderBy: { version: 'desc' } });
-      if (lastBuiltin?.definitionHash === hash) return;
+      // Contract examples are test data outside the definition hash: kept in step on the platform's own version.
+      const examples = BUILTIN_CONTRACT_EXAMPLES[t.slug] ?? [];
+      if (lastBuiltin?.definitionHash === hash) {
+        if (canonicalJson(lastBuiltin.contractExamples) !== canonicalJson(examples)) await tx.toolVersion.update({ where: { id: lastBuiltin.id }, data: { contractExamples: examples as object[] } });
+        return;
+      }
       const latest = await tx.toolVersion.findFirst({ where: { toolId: tool.id }, orderBy: { version: 'desc' } });
       const version = (latest?.version ?? 0) + 1;
       if (latest) await tx.toolVersion.updateMany({ where: { toolId: tool.id, status: 'approved' }, data: { status: 'superseded' } });
@@ -32,7 +38,7 @@ export async function syncBuiltinTools(db: PrismaClient): Promise<void> {
         data: {
           toolId: tool.id, version, status: 'approved', name: view.name, description: view.description,
           inputSchema: view.inputSchema as object, outputSchema: (view.outputSchema ?? undefined) as object | undefined,
-          annotations: view.annotations as object, definitionHash: hash,
+          annotations: view.annotations as object, definitionHash: hash, contractExamples: examples as object[],
           changeNote: latest ? 'Built-in contract updated' : 'Initial built-in release',
         },
       });

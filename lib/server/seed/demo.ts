@@ -6,6 +6,8 @@ import { ensureDataset } from './dataset';
 import { seedKnowledgeAndTickets } from './demo-content';
 import { seedApprovals } from './demo-approvals';
 import { seedRequestsAndHistory } from './demo-history';
+import { rollupSeededHistory, seedMetricsHistory } from './demo-metrics';
+import { seedCandidateEstimates } from './demo-candidates';
 
 export const DEMO_PASSWORD = 'demo-password';
 
@@ -123,4 +125,7 @@ export async function seedDemo(db: PrismaClient): Promise<void> {
   await seedKnowledgeAndTickets(db, [...tenants.values()]);
   await seedRequestsAndHistory(db, [...tenants.values()]);
   await seedApprovals(db, [...tenants.values()]); // after the history: its audit rows would otherwise count as history
+  // Last: the rollup behind the Metrics page then covers every audit row the seed wrote.
+  await seedCandidateEstimates(db);
+  if (await seedMetricsHistory(db, [...tenants.values()])) await rollupSeededHistory(db);
 }

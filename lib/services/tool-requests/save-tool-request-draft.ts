@@ -20,7 +20,8 @@ export async function saveToolRequestDraft({ actor, id, ...f }: TSaveToolRequest
     title: f.title, useCase: f.useCase ?? '', workflow: f.workflow ?? '', ownerTeam: f.ownerTeam ?? '', dataConsulted: f.dataConsulted ?? '',
     dataWritten: f.dataWritten ?? '', dataClassification: f.dataClassification ?? ('internal' as const), externalHosts: f.externalHosts ?? [],
     writeActions: f.writeActions ?? false, criticalActions: f.criticalActions ?? false, expectedVolume: f.expectedVolume ?? 0,
-    requestedScopes: f.requestedScopes ?? [], riskScore: risk.score, riskLevel: risk.level, riskFactors: risk.factors, requiredApprovals: risk.requiredApprovals,
+    requestedScopes: f.requestedScopes ?? [], estCallsPerWeek: f.estCallsPerWeek ?? null, estMinutesSavedPerCall: f.estMinutesSavedPerCall ?? null, estTeams: f.estTeams ?? null,
+    riskScore: risk.score, riskLevel: risk.level, riskFactors: risk.factors, requiredApprovals: risk.requiredApprovals,
   };
   const db = await getDb();
   return db.$transaction(async (tx) => {

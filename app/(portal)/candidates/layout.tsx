@@ -1,0 +1,3 @@
+import { sectionLayout } from '@/lib/server/auth/guard';
+
+export default sectionLayout('candidates.read');
