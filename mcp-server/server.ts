@@ -13,6 +13,11 @@ import { fixtureFor, fixtureTools } from './fixtures';
 import { callToolAsTask, taskExecutionOf, taskNotSupported, taskRequestOf } from './tasks/task-call';
 import { registerTaskHandlers } from './tasks/task-handlers';
 import { TASKS_EXTENSION } from './tasks/task-view';
+import { registerCompletionHandler } from './completion/handlers';
+import { registerPromptHandlers } from './prompts/handlers';
+import { promptProviders } from './prompts/registry';
+import { registerResourceHandlers } from './resources/handlers';
+import { resourceProviders } from './resources/registry';
 
 export const SERVER_INFO = { name: 'mcp-tool-platform', title: 'Governed MCP tool platform', version: '0.2.0' };
 
@@ -48,9 +53,12 @@ export const sharedJsonSchemaValidator = new AjvJsonSchemaValidator();
 export function createMcpServer(ctx: CallContext, opts: { fixtures: boolean; era: ProtocolEra }): Server {
   // logging/setLevel exists only in the 2025 revisions (2026-07-28 carries the level per request instead).
   // Held calls are MCP tasks: the 2025-11-25 `tasks` capability, or the 2026-07-28 tasks extension (mcp-server/tasks).
+  // Resources (knowledge base), prompts (tools' usage prompts) and completions in both eras; no resource
+  // subscriptions and no list_changed notifications (stateless: no channel to send them on).
+  const content = { resources: { subscribe: false, listChanged: false }, prompts: { listChanged: false }, completions: {} };
   const capabilities = opts.era === 'legacy'
-    ? { tools: { listChanged: false }, logging: {}, tasks: { list: {}, cancel: {}, requests: { tools: { call: {} } } } }
-    : { tools: { listChanged: false }, extensions: { [TASKS_EXTENSION]: {} } };
+    ? { tools: { listChanged: false }, ...content, logging: {}, tasks: { list: {}, cancel: {}, requests: { tools: { call: {} } } } }
+    : { tools: { listChanged: false }, ...content, extensions: { [TASKS_EXTENSION]: {} } };
   const server = new Server(SERVER_INFO, { capabilities, instructions: INSTRUCTIONS, jsonSchemaValidator: sharedJsonSchemaValidator });
 
   server.setRequestHandler('tools/list', async () => {
@@ -94,6 +102,10 @@ export function createMcpServer(ctx: CallContext, opts: { fixtures: boolean; era
   // Logging level is accepted (this server sends no log notifications).
   if (opts.era === 'legacy') server.setRequestHandler('logging/setLevel', async () => ({}));
   registerTaskHandlers(server, ctx, opts.era);
+  const providers = { resources: resourceProviders(opts), prompts: promptProviders(opts) };
+  registerResourceHandlers(server, ctx, providers.resources);
+  registerPromptHandlers(server, ctx, providers.prompts);
+  registerCompletionHandler(server, ctx, providers);
   return server;
 }
 

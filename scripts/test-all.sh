@@ -27,5 +27,8 @@ else
   echo "TEST_DATABASE_URL is not set: skipping the PostgreSQL integration run (set it to run it, as .ci/run does)." >&2
 fi
 
+step "contract tests of the built-in tools (npm run tools:contract, fresh test database)"
+npm run tools:contract
+
 step "end-to-end tests (Playwright, Chromium, next build && next start)"
 npx playwright test

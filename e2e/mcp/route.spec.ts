@@ -11,7 +11,7 @@ test('serves RFC 9728 protected resource metadata and challenges unauthenticated
   expect(await meta.json()).toMatchObject({ resource: `${baseURL}/mcp`, bearer_methods_supported: ['header'] });
   const res = await request.post('/mcp', { data: INIT, headers: HEADERS });
   expect(res.status()).toBe(401);
-  expect(res.headers()['www-authenticate']).toBe(`Bearer resource_metadata="${baseURL}/.well-known/oauth-protected-resource/mcp"`);
+  expect(res.headers()['www-authenticate']).toBe(`Bearer resource_metadata="${baseURL}/.well-known/oauth-protected-resource/mcp", scope="mcp:tools"`);
 });
 
 test('an agent token created with the CLI initializes and lists its tenant tools', async ({ request }) => {

@@ -25,7 +25,8 @@ export const ZAgentTokenScopes = z.preprocess(
     const arr = Array.isArray(v) ? v : typeof v === 'string' ? v.split(/[\s,]+/) : v;
     return Array.isArray(arr) ? [...new Set(arr.map((x) => (typeof x === 'string' ? x.trim() : x)).filter((x) => x !== ''))] : arr;
   },
-  z.array(z.string().regex(/^[a-z][a-z0-9_]{1,63}$/, 'Scopes are tool slugs such as kb_search.')).max(100, 'At most 100 scopes.'),
+  // Upstream MCP tools are named <namespace>.<remote name> (lib/services/upstreams).
+  z.array(z.string().regex(/^[a-z][a-z0-9_]{1,63}(\.[A-Za-z0-9_-][A-Za-z0-9_.-]{0,63})?$/, 'Scopes are tool slugs such as kb_search or crm.search_contacts.')).max(100, 'At most 100 scopes.'),
 );
 
 export const ZCreateAgentTokenInput = z.object({

@@ -23,9 +23,10 @@ import { auditableArguments, auditCall, type CallAudit } from '@/mcp-server/pipe
 import { callerOf, TOKEN_SELECT, type McpCaller } from '@/mcp-server/pipeline/authenticate';
 import { executeWithTimeout } from '@/mcp-server/pipeline/execute';
 import { DEFAULT_COST_MICROS_PER_MS } from '@/mcp-server/pipeline/metrics';
-import { checkOutput } from '@/mcp-server/pipeline/redact-output';
+import { checkServedOutput } from '@/mcp-server/pipeline/redact-output';
 import { accessCaller, loadTenantPolicyFresh, type TenantRuntimePolicy } from '@/mcp-server/pipeline/resolve-access';
-import { executorFor } from '@/mcp-server/tools';
+import { executorForTool } from '@/mcp-server/executors';
+import { loadExecutable } from '@/mcp-server/executors/load-executable';
 import { ToolRefusal, type ToolContext } from '@/mcp-server/tools/types';
 
 export type RunOutcome = 'executed' | 'failed' | 'void' | 'not_approved';
@@ -52,6 +53,7 @@ async function load(db: PrismaClient, id: string): Promise<Loaded | { voidReason
   if (t.revokedAt) return { voidReason: `the agent token "${t.name}" was revoked after the call was made` };
   if (t.expiresAt && t.expiresAt <= new Date()) return { voidReason: `the agent token "${t.name}" expired before the call could run` };
   if (t.user?.disabled) return { voidReason: 'the user the agent token acts for was deactivated' };
+  if (t.tenant.suspendedAt) return { voidReason: 'the tenant was suspended' };
   const caller = callerOf(t, null);
   // Fresh, not the /mcp read cache: a kill switch or deactivation made a moment ago must stop this execution.
   const [ctx, policy] = await Promise.all([loadAccessContext({ tenantId: a.tenantId, teamIds: caller.teamIds, userId: caller.userId }), loadTenantPolicyFresh(db, a.tenantId)]);
@@ -95,10 +97,14 @@ export async function runApproval(id: string, deps: { db?: PrismaClient } = {}):
 async function execute(db: PrismaClient, id: string, loaded: Loaded): Promise<RunOutcome> {
   const { approval, caller, policy } = loaded;
   const slug = approval.tool.slug;
-  const contract = builtinTool(slug);
-  const executor = executorFor(slug);
+  // Any kind of tool, as the approved version defines it (served schema checked, built-ins typed by their contract).
+  const loadedTool = await loadExecutable(db, approval.tool.id, approval.toolVersion);
+  const choice = 'error' in loadedTool ? { ok: false as const, message: loadedTool.error } : executorForTool(loadedTool.tool);
+  const served = 'error' in loadedTool ? null : loadedTool.tool;
+  const contract = served?.kind === 'builtin' ? builtinTool(slug) : undefined;
+  const executor = choice.ok ? choice.executor : undefined;
   const args = openArguments(approval.argumentsEnc, approval.argumentsHash);
-  if (!contract || !executor) return (await markVoid(db, id, `${slug} has no executor on this server`)) ? 'void' : 'not_approved';
+  if (!executor || !served) return (await markVoid(db, id, choice.ok ? `${slug} has no executor on this server` : `${slug} cannot run: ${choice.message}`)) ? 'void' : 'not_approved';
   if (!args) return (await markVoid(db, id, 'the stored arguments no longer match what was approved')) ? 'void' : 'not_approved';
 
   const started = performance.now();
@@ -121,7 +127,7 @@ async function execute(db: PrismaClient, id: string, loaded: Loaded): Promise<Ru
   };
   const run = async (dbc: ToolContext['db']) => {
     const r = await executeWithTimeout(executor, toolCtx(dbc), args);
-    const out = checkOutput(contract.output, r.output, record.maxOutputBytes, policy.piiRules);
+    const out = checkServedOutput(served, contract?.output, r.output, record.maxOutputBytes, policy.piiRules);
     if (!out.ok) throw new ToolRefusal('INVALID', out.message);
     const audit: Omit<CallAudit, 'toolSlug' | 'latencyMs'> = {
       outcome: 'success', outputBytes: out.bytes, costMicros: r.effects.costMicros ?? Math.round(elapsed() * DEFAULT_COST_MICROS_PER_MS),

@@ -217,3 +217,18 @@ describe('guardedGet against a loopback server', () => {
     expect(e.code).toBe('CANCELLED');
   });
 });
+
+describe('trusted internal hosts (upstream and HTTP tools only)', () => {
+  const LOOPBACK = async () => [{ address: '127.0.0.1', family: 4 as const }];
+  const METADATA = async () => [{ address: '169.254.169.254', family: 4 as const }];
+  it('a private address is reachable only when it is trusted', async () => {
+    expect((await refusal(checkEgressTarget('http://crm.internal/mcp', ['crm.internal'], { resolve: LOOPBACK }))).message).toMatch(/only public addresses are reachable/);
+    expect((await refusal(checkEgressTarget('http://crm.internal/mcp', ['crm.internal'], { resolve: LOOPBACK, trustedInternal: ['10.0.0.0/8'] }))).message)
+      .toMatch(/only public addresses and trusted internal hosts \(kept by platform admins\) are reachable/);
+    const t = await checkEgressTarget('http://crm.internal/mcp', ['crm.internal'], { resolve: LOOPBACK, trustedInternal: ['127.0.0.0/8'] });
+    expect(t.address).toBe('127.0.0.1');
+  });
+  it('metadata addresses stay unreachable even when "trusted"', async () => {
+    expect((await refusal(checkEgressTarget('http://meta.internal/', ['meta.internal'], { resolve: METADATA, trustedInternal: ['meta.internal', '169.254.0.0/16'] }))).code).toBe('EGRESS_DENIED');
+  });
+});

@@ -20,16 +20,25 @@ import https from 'node:https';
 import type { LookupFunction } from 'node:net';
 import ipaddr from 'ipaddr.js';
 import { hostAllowed } from '@/lib/schemas/tenant-policy';
+import { trustedInternal } from '@/lib/schemas/trusted-hosts';
 import { ToolRefusal } from '@/mcp-server/tools/types';
 import { abortRefusal, raceAbort } from '@/mcp-server/tools/shared';
 
 export const MAX_REDIRECTS = 5;
+
+/** Private ranges a trusted internal host may be in (never metadata, multicast, unspecified or broadcast). */
+const TRUSTABLE_RANGES = new Set(['loopback', 'private', 'uniqueLocal', 'linkLocal', 'carrierGradeNat']);
 
 const METADATA_HOSTS = new Set(['metadata.google.internal', 'metadata.goog', 'metadata', 'instance-data', 'instance-data.ec2.internal', 'metadata.azure.internal']);
 
 export interface EgressOptions {
   /** Test-only: let loopback/private addresses through (the allowlist still applies). Never set from configuration. */
   allowPrivateAddresses?: boolean;
+  /**
+   * Trusted internal hosts (lib/schemas/trusted-hosts.ts): private destinations an upstream MCP server or a
+   * declarative HTTP tool may reach. Passed only by those executors (mcp-server/executors/); http_fetch never does.
+   */
+  trustedInternal?: readonly string[];
   /** DNS resolution (tests inject answers to exercise rebinding and blocked ranges). */
   resolve?: (host: string) => Promise<{ address: string; family: 4 | 6 }[]>;
 }
@@ -91,8 +100,8 @@ export async function checkEgressTarget(raw: string | URL, allowlist: readonly s
   for (const a of addresses) {
     const range = blockedRange(a.address);
     if (range === 'metadata') throw new ToolRefusal('EGRESS_DENIED', `Host "${host}" resolves to ${a.address}, a cloud metadata address; it is never reachable.`);
-    if (range && !opts.allowPrivateAddresses) {
-      throw new ToolRefusal('EGRESS_DENIED', `Host "${host}" resolves to ${a.address} (${range} address); only public addresses are reachable.`);
+    if (range && !opts.allowPrivateAddresses && !(TRUSTABLE_RANGES.has(range) && opts.trustedInternal && trustedInternal(opts.trustedInternal, host, a.address))) {
+      throw new ToolRefusal('EGRESS_DENIED', `Host "${host}" resolves to ${a.address} (${range} address); only public addresses${opts.trustedInternal ? ' and trusted internal hosts (kept by platform admins)' : ''} are reachable.`);
     }
   }
   const first = addresses[0]!;

@@ -5,6 +5,7 @@ import 'server-only';
 import { enabledTools, resolveToolAccess, type AccessCaller, type ToolAccess } from '@/lib/activation';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { ZPiiRules, type TPiiRules } from '@/lib/schemas/tenant-policy';
+import { parseToolConfig, type TToolConfig } from '@/lib/schemas/tool-config';
 import { loadAccessContext } from '@/lib/services/activation/load-access-context';
 import { mcpConfig } from '@/mcp-server/config';
 import type { McpCaller } from './authenticate';
@@ -39,6 +40,15 @@ export interface ServedTool {
   outputSchema: Record<string, unknown> | null;
   annotations: Record<string, unknown>;
   record: { timeoutMs: number; maxInputBytes: number; maxOutputBytes: number; auditLevel: string; critical: boolean; riskLevel: string };
+  /** The tool's id, the served version's hash (compiled validators are cached by it) and its typed kind config. */
+  toolId: string;
+  definitionHash: string;
+  readOnly: boolean;
+  config: TToolConfig | null;
+  /** Why the config does not parse (the tool is then refused, never run with a guessed config). */
+  configError?: string;
+  /** An upstream tool of a tenant's own upstream server: only that tenant sees it. */
+  upstreamTenantId: string | null;
 }
 
 /** A tool version as served, before the caller's access is attached. */
@@ -66,13 +76,16 @@ async function loadDefinition(db: PrismaClient, toolId: string, version: number)
   const v = await db.toolVersion.findUnique({
     where: { toolId_version: { toolId, version } },
     select: {
-      toolId: true, name: true, description: true, inputSchema: true, outputSchema: true, annotations: true,
-      tool: { select: { slug: true, kind: true, title: true, timeoutMs: true, maxInputBytes: true, maxOutputBytes: true, auditLevel: true, critical: true, riskLevel: true } },
+      toolId: true, name: true, description: true, inputSchema: true, outputSchema: true, annotations: true, definitionHash: true,
+      tool: { select: { slug: true, kind: true, title: true, timeoutMs: true, maxInputBytes: true, maxOutputBytes: true, auditLevel: true, critical: true, riskLevel: true, readOnly: true, config: true, upstreamServer: { select: { tenantId: true } } } },
     },
   });
   if (!v) return null;
   const { tool } = v;
+  const config = parseToolConfig(tool.kind, tool.config);
   return {
+    toolId: v.toolId, definitionHash: v.definitionHash, readOnly: tool.readOnly,
+    config: config.ok ? config.config : null, ...(config.ok ? {} : { configError: config.message }), upstreamTenantId: tool.upstreamServer?.tenantId ?? null,
     slug: tool.slug, kind: tool.kind, name: v.name, title: tool.title, description: v.description,
     inputSchema: v.inputSchema as Record<string, unknown>, outputSchema: (v.outputSchema as Record<string, unknown> | null) ?? null,
     annotations: v.annotations as Record<string, unknown>,
@@ -80,19 +93,20 @@ async function loadDefinition(db: PrismaClient, toolId: string, version: number)
   };
 }
 
-async function definitions(db: PrismaClient, accesses: ToolAccess[]): Promise<ServedTool[]> {
+async function definitions(db: PrismaClient, accesses: ToolAccess[], tenantId: string): Promise<ServedTool[]> {
   const cache = (versionDefinitions ??= new TtlCache(mcpConfig().policyCacheMs));
   const versions = await Promise.all(accesses.map((a) => cache.get(`${a.toolId}:${a.version}`, () => loadDefinition(db, a.toolId, a.version))));
   return accesses.flatMap((access, i) => {
     const d = versions[i];
-    return d ? [{ ...d, access }] : [];
+    // A quarantined upstream tool (its upstream changed its definition) is neither listed nor callable.
+    return d && !(d.config?.kind === 'upstream_mcp' && d.config.quarantined) && (d.upstreamTenantId === null || d.upstreamTenantId === tenantId) ? [{ ...d, access }] : [];
   });
 }
 
 /** Every tool the caller may list (tools/list). */
 export async function listServedTools(db: PrismaClient, caller: McpCaller): Promise<ServedTool[]> {
   const { ctx } = await snapshot(db, caller);
-  return definitions(db, enabledTools(ctx, accessCaller(caller)));
+  return definitions(db, enabledTools(ctx, accessCaller(caller)), caller.tenant.id);
 }
 
 export type Resolution = { tool: ServedTool } | { denied: string };
@@ -107,6 +121,6 @@ export async function resolveCall(db: PrismaClient, caller: McpCaller, name: str
   if (!entry) return { resolved: { denied: 'no such tool' }, policy };
   const access = resolveToolAccess(ctx, accessCaller(caller), entry);
   if (!access.enabled) return { resolved: { denied: `${access.source}: ${access.reason}` }, policy };
-  const [tool] = await definitions(db, [access]);
+  const [tool] = await definitions(db, [access], caller.tenant.id);
   return { resolved: tool ? { tool } : { denied: `version ${access.version} has no definition` }, policy };
 }

@@ -8,7 +8,8 @@ import { AGENT_TOKEN_SELECT, toAgentTokenDto } from './agent-token-dto';
 export async function listAgentTokens({ actor, tenantId }: { actor: Actor; tenantId: string }): Promise<TAgentTokenDto[]> {
   assertCan(actor, 'agent_token.read', { tenantId });
   const db = await getDb();
-  const rows = await db.agentToken.findMany({ where: { tenantId }, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], select: AGENT_TOKEN_SELECT });
+  const rows = await db.agentToken.findMany({ where: { tenantId, oauthConnection: null }, // OAuth connections are listed under Connected apps
+    orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], select: AGENT_TOKEN_SELECT });
   const now = new Date();
   return rows.map((r) => toAgentTokenDto(r, now));
 }

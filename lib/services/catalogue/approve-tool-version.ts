@@ -10,6 +10,8 @@ import { writeAudit } from '@/lib/server/audit';
 import { getDb } from '@/lib/server/db/client';
 import { createNotifications, reviewerIds } from '@/lib/services/notifications/create-notifications';
 import { loadVersionOrThrow, NO_LONGER_IN_REVIEW } from './load-version';
+import { releaseQuarantine } from '@/lib/services/upstreams/release-quarantine';
+import { assertContractPassed } from '@/lib/services/contracts/assert-contract-passed';
 import { newRequestId } from '@/lib/server/ids';
 
 /** Two reviewers for versions of high-risk and critical tools (as for requests), one otherwise. */
@@ -22,6 +24,8 @@ export async function approveToolVersion({ actor, versionId, reason }: { actor: 
   return db.$transaction(async (tx) => {
     const v = await loadVersionOrThrow(tx, versionId);
     assertCan(actor, 'tool_version.review', { requesterId: v.authorId ?? undefined });
+    // A version whose contract examples have not passed is never served (lib/services/contracts).
+    await assertContractPassed(tx, v);
     if (versionApprovalsRequired(v.tool) === 2) {
       if (v.firstApprovalById === actor.id) throw new AppError('FORBIDDEN', { userMessage: 'You already approved this version: a second, different reviewer must approve it before it is served.' });
       if (v.firstApprovalById === null) {
@@ -48,10 +52,14 @@ export async function approveToolVersion({ actor, versionId, reason }: { actor: 
     await tx.tool.update({
       where: { id: v.toolId },
       data: {
+        // A tool declared in the portal (HTTP tool) waits in review until its first version is approved.
+        ...(v.tool.lifecycle === 'in_review' ? { lifecycle: 'published' as const } : {}),
         servedVersion: v.version, slug: v.name, description: v.description, ...(typeof a.title === 'string' ? { title: a.title } : {}),
         readOnly: a.readOnlyHint === true, destructive: a.destructiveHint === true, idempotent: a.idempotentHint === true, openWorld: a.openWorldHint === true,
       },
     });
+    // An upstream tool quarantined for this very definition is released by its approval.
+    await releaseQuarantine(tx, actor, v.toolId, v.definitionHash);
     if (v.authorId) {
       await createNotifications(tx, [v.authorId], {
         kind: 'tool_version.approved', title: `Approved: ${v.name} v${v.version} is now served`, body: reason ?? '', href: () => `/catalogue/${v.name}`,

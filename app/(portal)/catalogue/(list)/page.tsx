@@ -17,7 +17,9 @@ export const metadata = { title: 'Catalogue' };
 export default async function CataloguePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePagePermission('catalogue.read');
   const raw = cleanParams(await searchParams);
-  const action = can(actor, 'tool_request.create') ? <Button asChild><Link href="/requests/new"><Plus aria-hidden /> Request a tool</Link></Button> : null;
+  const request = can(actor, 'tool_request.create') ? <Button asChild><Link href="/requests/new"><Plus aria-hidden /> Request a tool</Link></Button> : null;
+  const declare = can(actor, 'tool.declare') ? <Button asChild variant="outline"><Link href="/catalogue/new/http"><Plus aria-hidden /> Declare an HTTP tool</Link></Button> : null;
+  const action = request || declare ? <div className="flex flex-wrap gap-2">{declare}{request}</div> : null;
   const header = <PageHeader title="Tool catalogue" description="Every governed tool agents can use: what it reads and writes, its risk, owner, limits and whether it is enabled for you." actions={action} />;
   let input;
   let invalid: { message: string; fields: string[] } | null = null;

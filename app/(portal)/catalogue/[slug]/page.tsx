@@ -17,6 +17,16 @@ import { SchemaView } from '@/components/catalogue/schema-view';
 import { ToolRecord } from '@/components/catalogue/tool-record';
 import { SloPanel, UsagePanel } from '@/components/catalogue/usage-panel';
 import { VersionList } from '@/components/catalogue/version-list';
+import { SandboxPanel } from '@/components/sandbox/sandbox-panel';
+import { sandboxCallAction } from './sandbox/actions';
+import { getHttpDeclaration } from '@/lib/services/http-tools/get-http-declaration';
+import { HttpDeclarationView } from '@/components/http-tools/declaration-view';
+import { findToolPrompts } from '@/lib/services/prompts/find-tool-prompts';
+import { findVersionContracts } from '@/lib/services/contracts/find-version-contracts';
+import { ToolPromptsPanel } from '@/components/prompts/tool-prompts-panel';
+import { ContractPanel } from '@/components/contracts/contract-panel';
+import { deleteToolPromptAction, saveToolPromptAction } from './prompt-actions';
+import { runContractAction, saveContractExamplesAction } from './contract-actions';
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }) {
   return { title: (await params).slug };
@@ -31,7 +41,8 @@ export default async function ToolPage({ params }: { params: Promise<{ slug: str
     if (isAppError(e) && e.code === 'NOT_FOUND') notFound();
     throw e;
   });
-  const usage = await findToolUsage({ actor, toolId: tool.id, slug: tool.slug });
+  const [usage, prompts, contracts] = await Promise.all([findToolUsage({ actor, toolId: tool.id, slug: tool.slug }), findToolPrompts({ actor, slug: tool.slug }), findVersionContracts({ actor, slug: tool.slug })]);
+  const http = tool.kind === 'http_declarative' ? await getHttpDeclaration({ actor, slug: tool.slug }) : null;
   const served = tool.served;
   const ann = served?.annotations ?? {};
   return (
@@ -79,6 +90,12 @@ export default async function ToolPage({ params }: { params: Promise<{ slug: str
           {tool.request?.href ? <p className="text-sm">Requested through <Link className="text-primary underline" href={tool.request.href}>{tool.request.title}</Link>.</p> : null}
         </div>
       </div>
+      {http ? (
+        <Card className="mt-6">
+          <CardHeader><CardTitle as="h2">HTTP request</CardTitle><CardDescription>This declarative tool sends one HTTP request built from the arguments.</CardDescription></CardHeader>
+          <CardContent><HttpDeclarationView config={http} /></CardContent>
+        </Card>
+      ) : null}
       <Card className="mt-6">
         <CardHeader><CardTitle as="h2">Usage</CardTitle></CardHeader>
         <CardContent><UsagePanel usage={usage} /></CardContent>
@@ -97,6 +114,20 @@ export default async function ToolPage({ params }: { params: Promise<{ slug: str
         <CardHeader><CardTitle as="h2">Versions</CardTitle><CardDescription>Each change to what agents see is a new version with its definition hash, reviewed before it is served.</CardDescription></CardHeader>
         <CardContent><VersionList versions={tool.versions} servedVersion={tool.servedVersion} canReview={tool.canReviewVersions} /></CardContent>
       </Card>
+      <Card className="mt-6">
+        <CardHeader><CardTitle as="h2">Contract tests</CardTitle><CardDescription>Examples of each version: an input and what the output must be (JSON Schema, values, patterns) or that it is refused. A version with examples is served only once its last run passed. Writes are rolled back; external effects are never executed.</CardDescription></CardHeader>
+        <CardContent><ContractPanel slug={tool.slug} versions={contracts.versions} canEdit={contracts.canEdit} canRun={contracts.canRun} run={runContractAction} save={saveContractExamplesAction} /></CardContent>
+      </Card>
+      <Card className="mt-6">
+        <CardHeader><CardTitle as="h2">Usage prompts</CardTitle><CardDescription>MCP prompts agents get with prompts/get when this tool is enabled for them, written by the tool&apos;s owner.</CardDescription></CardHeader>
+        <CardContent><ToolPromptsPanel slug={tool.slug} prompts={prompts} canEdit={tool.canEdit} save={saveToolPromptAction} remove={deleteToolPromptAction} /></CardContent>
+      </Card>
+      {tool.access?.enabled && can(actor, 'tool.sandbox') ? (
+        <Card className="mt-6">
+          <CardHeader><CardTitle as="h2">Try it</CardTitle><CardDescription>Calls the tool through /mcp with a short-lived token of your own (your rights, this tool only, revoked after the call). Audited as a sandbox call.</CardDescription></CardHeader>
+          <CardContent><SandboxPanel slug={tool.slug} inputSchema={served?.inputSchema ?? null} critical={tool.critical} action={sandboxCallAction} /></CardContent>
+        </Card>
+      ) : null}
     </>
   );
 }

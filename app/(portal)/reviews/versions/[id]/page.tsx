@@ -7,6 +7,8 @@ import { Alert } from '@/components/ui/alert';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { VersionDecisionForm } from '@/components/reviews/version-decision-form';
 import { decideToolVersionAction } from '../../actions';
+import { getHttpDeclaration } from '@/lib/services/http-tools/get-http-declaration';
+import { HttpDeclarationView } from '@/components/http-tools/declaration-view';
 
 export const metadata = { title: 'Review a tool change' };
 
@@ -17,6 +19,7 @@ export default async function VersionReviewPage({ params }: { params: Promise<{ 
   const { id } = await params;
   const [v] = await findToolVersionsInReview({ actor, versionId: id });
   if (!v) notFound();
+  const http = await getHttpDeclaration({ actor, slug: v.toolSlug });
   const own = v.authorId === actor.id;
   const approvedByMe = v.status === 'in_review' && v.firstApprovalById === actor.id;
   const baseline = v.baselineVersion === null ? 'Before' : v.status === 'in_review' ? `Served (v${v.baselineVersion})` : `Served before (v${v.baselineVersion})`;
@@ -39,6 +42,12 @@ export default async function VersionReviewPage({ params }: { params: Promise<{ 
               <p className="mt-2 text-xs text-muted-foreground">Definition hash <code>{v.definitionHash}</code></p>
             </CardContent>
           </Card>
+          {http ? (
+            <Card>
+              <CardHeader><CardTitle as="h2">HTTP request (declarative tool)</CardTitle></CardHeader>
+              <CardContent><HttpDeclarationView config={http} /></CardContent>
+            </Card>
+          ) : null}
           {(['description', 'inputSchema', 'outputSchema', 'annotations'] as const).map((k) => (
             <Card key={k}>
               <CardHeader><CardTitle as="h2">{k === 'description' ? 'Description' : k === 'inputSchema' ? 'Input schema' : k === 'outputSchema' ? 'Output schema' : 'Annotations'}</CardTitle></CardHeader>

@@ -1,0 +1,32 @@
+import 'server-only';
+// For the upstream MCP executor (inside the /mcp pipeline): where and how to reach an upstream server on behalf of
+// a tenant, or null when the server is unknown or belongs to another tenant (answered alike). The credential is
+// the tenant's encrypted secret named by the server (stored under `upstream:<namespace>`), decrypted here and
+// handed only to our MCP client.
+import { ZUpstreamDiscovery, type TUpstreamDiscovery } from '@/lib/schemas/upstreams';
+import { getDb } from '@/lib/server/db/client';
+import { getSecretValue } from '@/lib/services/secrets/get-secret-value';
+import { upstreamSecretScope } from './shared';
+
+export interface UpstreamForCall {
+  id: string;
+  name: string;
+  namespace: string;
+  url: string;
+  timeoutMs: number;
+  credential: string | null;
+  /** What the last discovery found (federated resources and prompts are served from it). */
+  discovery: TUpstreamDiscovery;
+}
+
+export async function getUpstreamForCall(upstreamServerId: string, tenantId: string): Promise<UpstreamForCall | null> {
+  const db = await getDb();
+  const s = await db.upstreamServer.findUnique({
+    where: { id: upstreamServerId },
+    select: { id: true, name: true, namespace: true, url: true, timeoutMs: true, tenantId: true, secretName: true, discovery: true },
+  });
+  if (!s || (s.tenantId !== null && s.tenantId !== tenantId) || !s.namespace) return null;
+  const credential = s.secretName ? await getSecretValue(tenantId, upstreamSecretScope(s.namespace), s.secretName) : null;
+  const discovery = ZUpstreamDiscovery.safeParse(s.discovery);
+  return { id: s.id, name: s.name, namespace: s.namespace, url: s.url, timeoutMs: s.timeoutMs, credential, discovery: discovery.success ? discovery.data : { tools: [], resources: [], prompts: [] } };
+}
