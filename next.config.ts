@@ -20,6 +20,8 @@ const nextConfig: NextConfig = {
     'nodemailer',
     // One copy with the /mcp pipeline loaded outside the bundle (scripts/serve.ts): one registry of metrics.
     'prom-client',
+    // The OAuth authorization server (Koa inside): loaded as is, like in scripts/serve.ts.
+    'oidc-provider',
   ],
   async headers() {
     return [

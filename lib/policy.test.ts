@@ -52,9 +52,18 @@ describe('policy', () => {
     expect(can(actor(['tool_owner'], 't1', 'o1'), 'tool.edit', { ownerUserId: 'o2' })).toBe(false);
   });
 
+  it('lets tool owners run contract tests of their tools only; reviewers and platform admins of any', () => {
+    expect(can(actor(['tool_owner'], 't1', 'o1'), 'tool_contract.run', { ownerUserId: 'o1' })).toBe(true);
+    expect(can(actor(['tool_owner'], 't1', 'o1'), 'tool_contract.run', { ownerUserId: 'o2' })).toBe(false);
+    expect(can(actor(['security_reviewer'], null, 'r1'), 'tool_contract.run', { ownerUserId: 'o2' })).toBe(true);
+    expect(can(actor(['platform_admin'], null, 'a1'), 'tool_contract.run', { ownerUserId: null })).toBe(true);
+    expect(can(actor(['requester'], 't1', 'o1'), 'tool_contract.run', { ownerUserId: 'o1' })).toBe(false);
+  });
+
   it('builds navigation by role', () => {
-    expect(navFor(actor(['requester'])).map((n) => n.label)).toEqual(['Catalogue', 'My requests']);
-    expect(navFor(actor(['platform_admin'], null)).map((n) => n.label)).toContain('Admin');
+    expect(navFor(actor(['requester'])).map((n) => n.label)).toEqual(['Catalogue', 'My requests', 'Connected apps']);
+    expect(navFor(actor(['platform_admin'], null)).map((n) => n.label)).toEqual(expect.arrayContaining(['Admin', 'Upstream servers', 'Candidates', 'Metrics']));
+    expect(navFor(actor(['operator'])).map((n) => n.label)).not.toContain('Admin');
     expect(navFor(null)).toEqual([]);
   });
 });

@@ -255,7 +255,7 @@ describe('authentication', () => {
   it('refuses a missing token with 401 and the resource metadata challenge', async () => {
     const res = await rawPost(INIT);
     expect(res.status).toBe(401);
-    expect(res.headers.get('www-authenticate')).toMatch(/^Bearer resource_metadata="http:\/\/[^"]+\/\.well-known\/oauth-protected-resource\/mcp"$/);
+    expect(res.headers.get('www-authenticate')).toMatch(/^Bearer resource_metadata="http:\/\/[^"]+\/\.well-known\/oauth-protected-resource\/mcp", scope="mcp:tools"$/);
     expect((await res.json()).error.message).toMatch(/Authentication required/);
   });
 

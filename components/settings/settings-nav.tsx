@@ -9,6 +9,7 @@ const ITEMS = [
   { href: '/settings/approvals', label: 'Approval rules' },
   { href: '/settings/secrets', label: 'Secrets' },
   { href: '/settings/tokens', label: 'Agent tokens' },
+  { href: '/settings/connected-apps', label: 'Connected apps' },
 ];
 
 export function SettingsNav({ tenant, tenants }: { tenant: { slug: string; name: string }; tenants: { slug: string; name: string }[] }) {

@@ -2,7 +2,7 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useState } from 'react';
-import { Activity, BarChart3, BookOpen, ClipboardCheck, FileSearch, Inbox, Menu, Settings, ShieldCheck, ToggleRight, Wrench } from 'lucide-react';
+import { Activity, BarChart3, BookOpen, ClipboardCheck, FileSearch, Inbox, Lightbulb, Menu, PlugZap, Server, Settings, ShieldCheck, ToggleRight, Wrench } from 'lucide-react';
 import { cn } from '@/lib/utils';
 import { PendingApprovalsBadge } from '@/components/approvals/pending-approvals-badge';
 
@@ -10,11 +10,14 @@ const ICONS: Record<string, typeof BookOpen> = {
   '/catalogue': BookOpen,
   '/requests': Inbox,
   '/reviews': ClipboardCheck,
+  '/candidates': Lightbulb,
   '/activation': ToggleRight,
   '/approvals': ShieldCheck,
   '/audit': FileSearch,
   '/metrics': BarChart3,
+  '/connected-apps': PlugZap,
   '/settings': Settings,
+  '/admin/upstreams': Server,
   '/admin': Wrench,
 };
 
@@ -44,7 +47,9 @@ export function SideNav({ items, tenant, approvalsBadge = false }: { items: { hr
         <ul className="space-y-1">
           {items.map((item) => {
             const Icon = ICONS[item.href] ?? BookOpen;
-            const active = pathname === item.href || pathname.startsWith(item.href + '/');
+            const matches = (href: string) => pathname === href || pathname.startsWith(href + '/');
+            // The most specific entry is the current one (/admin/upstreams, not also /admin).
+            const active = matches(item.href) && !items.some((o) => o.href.length > item.href.length && o.href.startsWith(item.href + '/') && matches(o.href));
             return (
               <li key={item.href}>
                 <Link

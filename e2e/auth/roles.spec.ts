@@ -1,14 +1,14 @@
 import { test, expect, pageAs, signIn, USERS, type UserKey } from '../fixtures';
 
 const NAV: Record<string, string[]> = {
-  admin: ['Catalogue', 'Reviews', 'Activation', 'Approvals', 'Audit', 'Metrics', 'Settings', 'Admin'],
-  reviewer: ['Catalogue', 'Reviews', 'Metrics'],
-  auditor: ['Catalogue', 'Activation', 'Approvals', 'Audit', 'Metrics'].filter((x) => x !== 'Activation'),
-  acmeRequester: ['Catalogue', 'My requests'],
-  acmeOwner: ['Catalogue', 'My requests', 'Metrics'],
-  acmeOperator: ['Catalogue', 'Approvals', 'Metrics'],
-  acmeTenantAdmin: ['Catalogue', 'My requests', 'Activation', 'Approvals', 'Audit', 'Metrics', 'Settings'],
-  globexTenantAdmin: ['Catalogue', 'My requests', 'Activation', 'Approvals', 'Audit', 'Metrics', 'Settings'],
+  admin: ['Catalogue', 'Reviews', 'Candidates', 'Activation', 'Approvals', 'Audit', 'Metrics', 'Connected apps', 'Settings', 'Upstream servers', 'Admin'],
+  reviewer: ['Catalogue', 'Reviews', 'Candidates', 'Metrics', 'Connected apps'],
+  auditor: ['Catalogue', 'Approvals', 'Audit', 'Metrics', 'Connected apps'],
+  acmeRequester: ['Catalogue', 'My requests', 'Connected apps'],
+  acmeOwner: ['Catalogue', 'My requests', 'Metrics', 'Connected apps'],
+  acmeOperator: ['Catalogue', 'Approvals', 'Metrics', 'Connected apps'],
+  acmeTenantAdmin: ['Catalogue', 'My requests', 'Activation', 'Approvals', 'Audit', 'Metrics', 'Connected apps', 'Settings', 'Upstream servers', 'Admin'],
+  globexTenantAdmin: ['Catalogue', 'My requests', 'Activation', 'Approvals', 'Audit', 'Metrics', 'Connected apps', 'Settings', 'Upstream servers', 'Admin'],
 };
 
 for (const [user, expected] of Object.entries(NAV)) {

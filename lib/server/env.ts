@@ -15,6 +15,8 @@ const ZEnv = z.object({
   SEED_DEMO: bool,
   NEXTAUTH_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   NEXTAUTH_URL: z.url().optional(),
+  // Public origin of the OAuth authorization server for MCP clients (default: NEXTAUTH_URL's origin).
+  OAUTH_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
   SESSION_MAX_AGE_SECONDS: z.coerce.number().int().min(60).max(30 * 24 * 3600).default(8 * 3600),
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),

@@ -1,3 +1,4 @@
 import { sectionLayout } from '@/lib/server/auth/guard';
 
-export default sectionLayout('admin.access');
+// Platform admins and tenant admins; each page narrows further (tenants are platform admins' only).
+export default sectionLayout('user.manage');

@@ -1,53 +1,57 @@
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { Building2 } from 'lucide-react';
+import { can } from '@/lib/policy';
+import { ZFindTenantsInput } from '@/lib/schemas/admin';
 import { requirePagePermission } from '@/lib/server/auth/guard';
-import { getPlatformOverview } from '@/lib/services/admin/get-platform-overview';
-import { ROLE_LABELS } from '@/lib/schemas/identity';
+import { findTenants } from '@/lib/services/tenants/find-tenants';
+import { AdminNav } from '@/components/admin/admin-nav';
+import { CreateTenantDialog } from '@/components/admin/create-tenant-dialog';
+import { ListFilters } from '@/components/admin/list-filters';
+import { formatWhen, TenantStatusBadge } from '@/components/admin/status-badge';
+import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
-import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+import { Pagination } from '@/components/ui/pagination';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 
 export const metadata = { title: 'Admin' };
 
-export default async function AdminPage() {
-  const actor = await requirePagePermission('admin.access');
-  const { tenants, users } = await getPlatformOverview({ actor });
+export default async function AdminPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requirePagePermission('user.manage');
+  // Tenant admins administer their own tenant.
+  if (!can(actor, 'tenant.manage')) redirect(actor.tenantId ? `/admin/tenants/${actor.tenantId}` : '/catalogue');
+  const filters = ZFindTenantsInput.parse(await searchParams);
+  const { items, total, page, pageSize } = await findTenants({ actor, ...filters });
+  const query = new URLSearchParams({ q: filters.q, status: filters.status }).toString();
   return (
     <>
-      <PageHeader title="Platform administration" description="Tenants and the people who use the platform." />
-      <Card className="mb-6">
-        <CardHeader><CardTitle as="h2">Tenants</CardTitle></CardHeader>
-        <CardContent>
+      <PageHeader title="Platform administration" description="Tenants, their users and teams. Suspending a tenant stops its sign-ins, sessions and agent tokens within 2 seconds." actions={<CreateTenantDialog />} />
+      <AdminNav current="tenants" />
+      <ListFilters
+        q={filters.q}
+        placeholder="Search tenants by name or slug"
+        selects={[{ name: 'status', label: 'Status', value: filters.status, options: [{ value: '', label: 'Any status' }, { value: 'active', label: 'Active' }, { value: 'suspended', label: 'Suspended' }] }]}
+      />
+      {items.length === 0 ? (
+        <EmptyState icon={<Building2 />} title={filters.q || filters.status ? 'No tenant matches these filters' : 'No tenants yet'} description={filters.q || filters.status ? 'Change the search or clear the filters.' : 'Create the first tenant to onboard an organisation.'} />
+      ) : (
+        <>
           <Table>
-            <THead><TR><TH>Tenant</TH><TH className="text-right">Teams</TH><TH className="text-right">Users</TH><TH className="text-right">Agent tokens</TH><TH className="text-right">Activation rules</TH></TR></THead>
+            <THead><TR><TH>Tenant</TH><TH>Status</TH><TH className="text-right">Users</TH><TH className="text-right">Teams</TH><TH className="text-right">Active tokens</TH><TH>Created</TH></TR></THead>
             <TBody>
-              {tenants.map((t) => (
+              {items.map((t) => (
                 <TR key={t.id}>
-                  <TD><span className="font-medium">{t.name}</span> <code className="text-xs text-muted-foreground">{t.slug}</code></TD>
-                  <TD className="text-right">{t._count.teams}</TD><TD className="text-right">{t._count.users}</TD>
-                  <TD className="text-right">{t._count.tokens}</TD><TD className="text-right">{t._count.activations}</TD>
+                  <TD><Link href={`/admin/tenants/${t.id}`} className="font-medium text-primary hover:underline">{t.name}</Link> <code className="text-xs text-muted-foreground">{t.slug}</code></TD>
+                  <TD><TenantStatusBadge suspendedAt={t.suspendedAt} /></TD>
+                  <TD className="text-right">{t.users}</TD><TD className="text-right">{t.teams}</TD><TD className="text-right">{t.activeTokens}</TD>
+                  <TD className="text-xs">{formatWhen(t.createdAt)}</TD>
                 </TR>
               ))}
             </TBody>
           </Table>
-        </CardContent>
-      </Card>
-      <Card>
-        <CardHeader><CardTitle as="h2">Users</CardTitle></CardHeader>
-        <CardContent>
-          <Table>
-            <THead><TR><TH>User</TH><TH>Tenant</TH><TH>Roles</TH><TH>Last sign-in</TH></TR></THead>
-            <TBody>
-              {users.map((u) => (
-                <TR key={u.id}>
-                  <TD><div>{u.name}</div><div className="text-xs text-muted-foreground">{u.email}</div></TD>
-                  <TD>{u.tenant?.slug ?? 'platform'}</TD>
-                  <TD className="text-sm">{u.roles.map((r) => ROLE_LABELS[r]).join(', ')}</TD>
-                  <TD className="text-xs">{u.lastLoginAt ? u.lastLoginAt.toISOString().slice(0, 16).replace('T', ' ') : 'never'}</TD>
-                </TR>
-              ))}
-            </TBody>
-          </Table>
-        </CardContent>
-      </Card>
+          <Pagination className="mt-4" page={page} pageCount={Math.ceil(total / pageSize)} total={total} pageSize={pageSize} query={query} label="Tenant pages" />
+        </>
+      )}
     </>
   );
 }

@@ -27,7 +27,8 @@ export const getActor = cache(async (via: 'portal' | 'api' = 'portal'): Promise<
   if (!uid) return null;
   const db = await getDb();
   const user = await db.user.findUnique({ where: { id: uid }, include: { tenant: true, teams: true } });
-  if (!user || user.disabled) return null;
+  // Read on every request: a deactivated user or a suspended tenant loses its session at once.
+  if (!user || user.disabled || user.tenant?.suspendedAt) return null;
   return {
     kind: 'user',
     id: user.id,

