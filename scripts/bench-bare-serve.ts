@@ -3,8 +3,10 @@
 import { createPrisma } from '@/lib/server/db/client';
 import { bareHandler } from './bench-bare-server';
 import { serve } from './bench-http';
+import { profileOnSignal } from './bench-profile';
 
 async function main() {
+  profileOnSignal();
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is required.');
   const db = createPrisma(url, 10);

@@ -10,6 +10,10 @@ export interface Served {
   close: () => Promise<void>;
   /** CPU time used so far by the server's own process, in µs, when it runs outside this one (e2e mode). */
   cpu?: () => number;
+  /** The server's own process id when it runs outside this one and can be profiled (SIGUSR2, scripts/bench-profile.ts). */
+  pid?: () => number | null;
+  /** What the server's process printed so far (shown when it fails the first call). */
+  output?: () => string;
 }
 
 /** Node http → fetch Request → handler → Response, the same bridge for both servers. */

@@ -7,8 +7,18 @@
 import http from 'node:http';
 import next from 'next';
 import { isMcpPath, PEER_HEADER, serveMcp } from '@/mcp-server/node-bridge';
+import { forComponent } from '@/lib/server/logger';
+import { shutdownTelemetry, startTelemetry } from '@/lib/server/telemetry';
+import { isOAuthPath } from '@/lib/server/oauth/config';
+import { serveOAuth } from '@/lib/server/oauth/host';
+import { profileOnSignal } from './bench-profile';
+
+const log = forComponent('serve');
 
 async function main() {
+  // Trace export when the OTEL_* variables configure it (lib/server/telemetry), before anything handles a request.
+  await startTelemetry();
+  profileOnSignal(); // CPU_PROFILE_FILE (npm run bench:mcp with BENCH_PROFILE): SIGUSR2 starts/stops a CPU profile
   process.env.PLATFORM_PEER_HEADER = '1'; // this server sets the peer header itself (lib/server/client-ip.ts)
   const port = Number(process.env.PORT || 3000);
   const hostname = process.env.HOSTNAME || undefined;
@@ -23,12 +33,13 @@ async function main() {
     req.headers[PEER_HEADER] = peer;
     req.rawHeaders.push(PEER_HEADER, peer);
     if (isMcpPath(req.url)) void serveMcp(req, res, base);
+    else if (isOAuthPath(req.url)) void serveOAuth(req, res); // the OAuth authorization server (lib/server/oauth)
     else void handle(req, res);
   });
   server.keepAliveTimeout = 65_000;
-  server.listen(port, hostname, () => console.log(`[serve] ready on http://${hostname ?? 'localhost'}:${port} (portal) and /mcp`));
+  server.listen(port, hostname, () => log.info({ port, hostname: hostname ?? 'localhost' }, `ready on http://${hostname ?? 'localhost'}:${port} (portal) and /mcp`));
   const stop = () => {
-    server.close(() => process.exit(0));
+    server.close(() => void shutdownTelemetry().finally(() => process.exit(0)));
     server.closeAllConnections();
   };
   process.on('SIGINT', stop);
@@ -36,6 +47,6 @@ async function main() {
 }
 
 main().catch((e: unknown) => {
-  console.error(`[serve] ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+  log.fatal({ err: e }, 'the server could not start');
   process.exit(1);
 });
