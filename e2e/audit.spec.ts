@@ -77,6 +77,7 @@ test.describe('a tenant admin', () => {
   test.use({ expectedConsoleErrors: /status of 404/ });
 
   test('sees only their own tenant, and another tenant’s event is not found', async ({ browser, request }) => {
+    test.slow(); // two token CLIs and three signed-in pages: minutes on a busy 2-core machine
     const globexToken = createToken(['--tenant', 'globex', '--name', `audit-e2e-globex-${Date.now().toString(36)}`]);
     const globexRequest = await callTool(request, globexToken, 'no_such_tool', {});
 

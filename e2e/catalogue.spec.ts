@@ -30,7 +30,7 @@ test.describe('catalogue', () => {
     await page.goto('/catalogue/kb_search');
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Knowledge-base search');
     for (const h of ['Registration record', 'Annotations', 'Service level', 'Usage', 'Input schema', 'Output schema', 'Versions']) {
-      await expect(page.getByRole('heading', { level: 2, name: h })).toBeVisible();
+      await expect(page.getByRole('heading', { level: 2, name: h, exact: true })).toBeVisible();
     }
     await expect(page.getByTestId('tool-access')).toBeVisible();
     await expect(page.getByText(/sha256:[0-9a-f]{12}/).first()).toBeVisible();

@@ -16,27 +16,25 @@ const overlap = (a: Box, b: Box) => a.x < b.x + b.width - 0.5 && b.x < a.x + a.w
 async function expectReadableTicks(chart: Locator): Promise<number> {
   const svg = chart.locator('.recharts-wrapper > svg.recharts-surface'); // the chart itself, not a legend icon
   await expect(svg).toBeVisible();
-  const frame = (await svg.boundingBox())!;
   let total = 0;
   // Recharts 3 draws the tick labels in their own layer, outside the axis group.
   for (const axis of ['.recharts-xAxis-tick-labels', '.recharts-yAxis-tick-labels']) {
-    const ticks = chart.locator(`${axis} .recharts-cartesian-axis-tick-value`);
-    await expect(ticks.first()).toBeVisible();
-    const boxes: Box[] = [];
-    const texts: string[] = [];
-    for (const t of await ticks.all()) {
-      const text = (await t.textContent())?.trim() ?? '';
-      if (!text) continue;
-      const box = (await t.boundingBox())!;
+    await expect(chart.locator(`${axis} .recharts-cartesian-axis-tick-value`).first()).toBeVisible();
+    // One snapshot of every label's box (one round trip, not one per label: the page keeps polling meanwhile).
+    const { frame, ticks } = await chart.evaluate((el, sel) => {
+      const r = (e: Element) => { const b = e.getBoundingClientRect(); return { x: b.x, y: b.y, width: b.width, height: b.height }; };
+      const surface = el.querySelector('.recharts-wrapper > svg.recharts-surface')!;
+      return { frame: r(surface), ticks: [...el.querySelectorAll(`${sel} .recharts-cartesian-axis-tick-value`)].map((t) => ({ text: (t.textContent ?? '').trim(), box: r(t) })).filter((t) => t.text) };
+    }, axis);
+    for (const { text, box } of ticks) {
+      expect(box.width, `"${text}" is drawn`).toBeGreaterThan(0);
       expect(box.x, `"${text}" starts inside the chart`).toBeGreaterThanOrEqual(frame.x - 1);
       expect(box.x + box.width, `"${text}" ends inside the chart`).toBeLessThanOrEqual(frame.x + frame.width + 1);
-      boxes.push(box);
-      texts.push(text);
     }
-    for (let i = 0; i < boxes.length; i++) {
-      for (let j = i + 1; j < boxes.length; j++) expect(overlap(boxes[i]!, boxes[j]!), `"${texts[i]}" and "${texts[j]}" overlap`).toBe(false);
+    for (let i = 0; i < ticks.length; i++) {
+      for (let j = i + 1; j < ticks.length; j++) expect(overlap(ticks[i]!.box, ticks[j]!.box), `"${ticks[i]!.text}" and "${ticks[j]!.text}" overlap`).toBe(false);
     }
-    total += boxes.length;
+    total += ticks.length;
   }
   return total;
 }
@@ -76,6 +74,7 @@ test('the Metrics page shows the KPIs with readable charts', async ({ page }) =>
 });
 
 test('the window is in the URL and every window keeps its charts readable', async ({ page }) => {
+  test.slow(); // four windows, each re-rendered server-side with its charts
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto('/metrics');
   for (const w of ['1h', '7d', '30d', '24h']) {

@@ -79,16 +79,23 @@ test('an MCP client connects with OAuth, lists and calls tools; revoking it in C
     const result = await client.callTool({ name: 'kb_search', arguments: { query: 'refund' } });
     expect(result.isError).toBeFalsy();
 
+    const accessToken = state.tokens!.access_token;
     await page.goto('/connected-apps');
     const row = page.getByTestId('connection-row').filter({ hasText: clientName });
     await expect(row).toContainText('All tools I may use');
     await row.getByRole('button', { name: 'Revoke' }).click();
     await page.getByRole('button', { name: 'Revoke access' }).click();
     await expect(row).toHaveCount(0);
-    // The access token stops (and the refresh token with it): the SDK falls back to a new authorization.
-    state.authUrl = undefined;
+    // The access token stops (and the refresh token with it): the client can no longer list tools, and /mcp answers
+    // the old access token with a 401 challenge.
     await expect(client.listTools()).rejects.toThrow();
-    expect(state.authUrl).toBeDefined();
+    const refused = await fetch(mcpUrl, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-protocol-version': '2025-11-25' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: {} }),
+    });
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('www-authenticate')).toContain('resource_metadata=');
     await client.close().catch(() => undefined);
     expect(errors).toEqual([]);
   } finally {
@@ -96,6 +103,9 @@ test('an MCP client connects with OAuth, lists and calls tools; revoking it in C
   }
 });
 
+test.describe('conformance', () => {
+  // The suite's own callback server answers the browser's favicon request with a refused connection.
+  test.use({ expectedConsoleErrors: /favicon\.ico/ });
 test('the conformance suite\'s authorization-server scenarios pass (metadata, authorization code grant)', async ({ browser, baseURL }) => {
   test.setTimeout(180_000);
   test.skip(!fs.existsSync(CLI), 'conformance suite not installed');
@@ -132,4 +142,5 @@ test('the conformance suite\'s authorization-server scenarios pass (metadata, au
   expect(opened, output).toBe(true);
   expect(output).not.toMatch(/FAILURE|✗/);
   expect(status, output).toBe(0);
+});
 });

@@ -9,6 +9,8 @@ import type { Actor } from '@/lib/policy';
 import { getDb } from '@/lib/server/db/client';
 import { setActivationRule } from '@/lib/services/activation/set-activation-rule';
 import { approveToolVersion } from '@/lib/services/catalogue/approve-tool-version';
+import { findTools } from '@/lib/services/catalogue/find-tools';
+import { getToolOrThrow } from '@/lib/services/catalogue/get-tool';
 import { addTrustedHost } from '@/lib/services/trusted-hosts/add-trusted-host';
 import { removeTrustedHost } from '@/lib/services/trusted-hosts/remove-trusted-host';
 import { checkUpstreamsHealth } from '@/lib/services/upstreams/check-upstreams-health';
@@ -88,6 +90,11 @@ describe('upstream MCP servers (federation)', () => {
     // A tool another tenant's admin cannot see: answered like an unknown server.
     const other = await createFreshTenant('fed-other');
     await expect(discoverUpstream({ actor: other.admin, id: serverId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    // Nor its tools in the catalogue: another tenant's private integration is answered like an unknown tool.
+    expect((await findTools({ actor: other.admin, q: slug(), page: 1, pageSize: 20, sort: 'name' })).items.map((x) => x.slug)).not.toContain(slug());
+    await expect(getToolOrThrow({ actor: other.admin, slug: slug() })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect((await findTools({ actor: fresh.admin, q: slug(), page: 1, pageSize: 20, sort: 'name' })).items.map((x) => x.slug)).toContain(slug());
+    expect((await getToolOrThrow({ actor: admin, slug: slug() })).slug).toBe(slug());
   });
 
   it('once approved and enabled, the real client calls it through /mcp with the upstream credential, never the agent token', async () => {

@@ -48,6 +48,7 @@ export async function seedBulkTools(db: PrismaClient, count: number): Promise<nu
       outputSchema: def.outputSchema as object, annotations: def.annotations as object, definitionHash: definitionHash(def), changeNote: 'Generated (SEED_BULK_TOOLS)',
     };
   });
-  await db.$transaction([db.tool.createMany({ data: rows }), db.toolVersion.createMany({ data: versions })]);
+  // Thousands of rows: minutes on a busy machine, not the default 5 s.
+  await db.$transaction([db.tool.createMany({ data: rows }), db.toolVersion.createMany({ data: versions })], { maxWait: 60_000, timeout: 300_000 });
   return rows.length;
 }

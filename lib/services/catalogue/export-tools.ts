@@ -15,7 +15,7 @@ export async function exportTools({ actor, format, ...filters }: TExportToolsInp
   if (filters.enabled && !actor.tenantId) throw new AppError('BAD_REQUEST', { userMessage: 'enabled: only a tenant member has tools enabled.' });
   const enabled = await enabledToolIds(actor);
   const db = await getDb();
-  const rows = await db.tool.findMany({ where: toolWhere(filters, enabled), orderBy: toolOrderBy(filters.sort), take: MAX_ROWS, include: { owner: { select: { email: true } } } });
+  const rows = await db.tool.findMany({ where: toolWhere(filters, enabled, actor), orderBy: toolOrderBy(filters.sort), take: MAX_ROWS, include: { owner: { select: { email: true } } } });
   const records = rows.map((t) => ({
     name: t.slug, title: t.title, description: t.description, category: t.category, lifecycle: t.lifecycle, ownerTeam: t.ownerTeam,
     owner: t.owner?.email ?? null, riskLevel: t.riskLevel, dataClassification: t.dataClassification, dataRead: t.dataRead, dataWritten: t.dataWritten,

@@ -13,13 +13,13 @@ export async function findTools({ actor, ...input }: TFindToolsInput & { actor: 
     throw new AppError('BAD_REQUEST', { userMessage: 'enabled: only a tenant member has tools enabled; platform staff have no tenant.', fieldErrors: { enabled: ['Only for tenant members.'] } });
   }
   const enabled = await enabledToolIds(actor);
-  const where = toolWhere(input, enabled);
+  const where = toolWhere(input, enabled, actor);
   const db = await getDb();
   // Sequential on purpose: cheap indexed queries, and the embedded database serves one statement at a time anyway.
   const total = await db.tool.count({ where });
   const rows = await db.tool.findMany({ where, orderBy: toolOrderBy(input.sort), skip: (input.page - 1) * input.pageSize, take: input.pageSize });
-  const byRisk = await db.tool.groupBy({ by: ['riskLevel'], where: toolWhere({ ...input, risk: undefined }, enabled), _count: { _all: true } });
-  const byLifecycle = await db.tool.groupBy({ by: ['lifecycle'], where: toolWhere({ ...input, lifecycle: undefined }, enabled), _count: { _all: true } });
+  const byRisk = await db.tool.groupBy({ by: ['riskLevel'], where: toolWhere({ ...input, risk: undefined }, enabled, actor), _count: { _all: true } });
+  const byLifecycle = await db.tool.groupBy({ by: ['lifecycle'], where: toolWhere({ ...input, lifecycle: undefined }, enabled, actor), _count: { _all: true } });
   const options = await findFilterOptions();
   return {
     items: rows.map((t) => toToolSummary(t, enabled)),

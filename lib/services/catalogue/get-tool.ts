@@ -5,7 +5,7 @@ import { diffSummary } from '@/lib/catalogue/diff';
 import { AppError } from '@/lib/errors';
 import { assertCan, can, type Actor } from '@/lib/policy';
 import { getDb } from '@/lib/server/db/client';
-import { toolAccessFor } from './shared';
+import { toolAccessFor, visibleToolsWhere } from './shared';
 
 const obj = (v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null);
 
@@ -13,7 +13,7 @@ export async function getToolOrThrow({ actor, slug }: { actor: Actor; slug: stri
   assertCan(actor, 'catalogue.read');
   const db = await getDb();
   const t = await db.tool.findUnique({
-    where: { slug },
+    where: { slug, AND: [visibleToolsWhere(actor)] },
     include: {
       owner: { select: { name: true, email: true } },
       versions: { orderBy: { version: 'desc' }, include: { author: { select: { name: true } } } },

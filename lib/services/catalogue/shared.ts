@@ -2,7 +2,7 @@ import 'server-only';
 // Shared by the catalogue use cases: the WHERE clause of the filters, what "enabled for me" means, the list DTO.
 import { enabledTools, resolveToolAccess, type ToolAccess } from '@/lib/activation';
 import type { Prisma, Tool } from '@/lib/generated/prisma/client';
-import type { Actor } from '@/lib/policy';
+import { canCrossTenants, type Actor } from '@/lib/policy';
 import type { TFindToolsInput, TToolSummary } from '@/lib/schemas/catalogue';
 import { loadAccessContext } from '@/lib/services/activation/load-access-context';
 
@@ -25,8 +25,17 @@ export async function toolAccessFor(actor: Actor, toolId: string): Promise<ToolA
 }
 
 /** Every word of the search must match one of name, title, description, tags, owner team or owner. */
-export function toolWhere(f: Partial<ToolFilters>, enabled: Set<string> | null): Prisma.ToolWhereInput {
-  const and: Prisma.ToolWhereInput[] = [];
+/**
+ * The tools an actor may see in the catalogue: every tool, except another tenant's upstream server's tools
+ * (a tenant's private integration), which are answered like unknown ones. Platform staff see them all.
+ */
+export function visibleToolsWhere(actor: Actor): Prisma.ToolWhereInput {
+  if (canCrossTenants(actor)) return {};
+  return { OR: [{ upstreamServerId: null }, { upstreamServer: { is: { tenantId: null } } }, ...(actor.tenantId ? [{ upstreamServer: { is: { tenantId: actor.tenantId } } }] : [])] };
+}
+
+export function toolWhere(f: Partial<ToolFilters>, enabled: Set<string> | null, actor?: Actor): Prisma.ToolWhereInput {
+  const and: Prisma.ToolWhereInput[] = actor ? [visibleToolsWhere(actor)] : [];
   for (const term of (f.q ?? '').split(/\s+/).filter(Boolean).slice(0, 8)) {
     const c = { contains: term, mode: 'insensitive' as const };
     and.push({ OR: [{ slug: c }, { title: c }, { description: c }, { ownerTeam: c }, { category: c }, { tags: { has: term.toLowerCase() } }, { owner: { is: { name: c } } }] });
