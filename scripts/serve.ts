@@ -7,6 +7,7 @@
 import http from 'node:http';
 import next from 'next';
 import { isMcpPath, PEER_HEADER, serveMcp } from '@/mcp-server/node-bridge';
+import { ensureAuditSealer } from '@/lib/server/audit-chain/runner';
 import { forComponent } from '@/lib/server/logger';
 import { shutdownTelemetry, startTelemetry } from '@/lib/server/telemetry';
 import { isOAuthPath } from '@/lib/server/oauth/config';
@@ -37,6 +38,9 @@ async function main() {
     else void handle(req, res);
   });
   server.keepAliveTimeout = 65_000;
+  // The audit sealer (then SIEM export and metric rollups) runs from start-up, not only after this process's first
+  // audit write: events left unsealed by a previous process are chained even if nobody writes for a while.
+  ensureAuditSealer();
   server.listen(port, hostname, () => log.info({ port, hostname: hostname ?? 'localhost' }, `ready on http://${hostname ?? 'localhost'}:${port} (portal) and /mcp`));
   const stop = () => {
     server.close(() => void shutdownTelemetry().finally(() => process.exit(0)));

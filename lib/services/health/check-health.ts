@@ -3,13 +3,13 @@ import { getDb } from '@/lib/server/db/client';
 
 export type Health = { status: 'ok'; db: 'ok' } | { status: 'error'; db: 'error'; reason: string };
 
-/** Liveness of the app and its database (a real round trip, bounded to 3 s). */
-export async function checkHealth(): Promise<Health> {
+/** Liveness of the app and its database (a real round trip, bounded to 3 s by default). */
+export async function checkHealth({ timeoutMs = 3000 }: { timeoutMs?: number } = {}): Promise<Health> {
   try {
     const db = await getDb();
     await Promise.race([
       db.$queryRaw`SELECT 1`,
-      new Promise((_, reject) => setTimeout(() => reject(new Error('database did not answer within 3 s')), 3000).unref()),
+      new Promise((_, reject) => setTimeout(() => reject(new Error(`database did not answer within ${timeoutMs / 1000} s`)), timeoutMs).unref()),
     ]);
     return { status: 'ok', db: 'ok' };
   } catch (e) {
