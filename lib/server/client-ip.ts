@@ -58,8 +58,22 @@ function configuredProxies(): Range[] {
   return proxiesCache.ranges;
 }
 
+// Without trusted proxies the answer depends on the peer alone, and a server sees few distinct peers (its load
+// balancers, a client's keep-alive connections): the parsed answer is kept instead of parsing on every request.
+const peerCache = new Map<string, string | null>();
+const PEER_CACHE_MAX = 4096;
+
 /** From any header source (fetch Headers, Next's headers(), or Node's header record). */
 export function clientIp(get: (name: string) => string | null | undefined): string | null {
   if (process.env.PLATFORM_PEER_HEADER !== '1') return null;
-  return resolveClientIp(get(PEER_HEADER) ?? null, get('x-forwarded-for') ?? null, configuredProxies());
+  const peer = get(PEER_HEADER) ?? null;
+  const proxies = configuredProxies();
+  if (proxies.length || !peer) return resolveClientIp(peer, get('x-forwarded-for') ?? null, proxies);
+  let ip = peerCache.get(peer);
+  if (ip === undefined) {
+    if (peerCache.size >= PEER_CACHE_MAX) peerCache.clear();
+    ip = resolveClientIp(peer, null, proxies);
+    peerCache.set(peer, ip);
+  }
+  return ip;
 }

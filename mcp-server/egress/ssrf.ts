@@ -116,6 +116,27 @@ export function pinnedLookup(address: string, family: 4 | 6): LookupFunction {
   }) as unknown as LookupFunction;
 }
 
+/**
+ * Opens a request to a checked target: connected to the address that was checked (pinned lookup, no second DNS query),
+ * SNI for host names, no compression, no shared agent. The one way egress code (http_fetch, HTTP tools, upstream
+ * MCP servers) opens a connection.
+ */
+export function pinnedRequest(target: EgressTarget, o: { method: string; headers: Record<string, string>; body?: Buffer | null; signal?: AbortSignal; close?: boolean }): http.ClientRequest {
+  const mod = target.url.protocol === 'https:' ? https : http;
+  return mod.request({
+    protocol: target.url.protocol,
+    host: target.host,
+    servername: ipaddr.isValid(target.host) ? undefined : target.host,
+    port: target.url.port || (target.url.protocol === 'https:' ? 443 : 80),
+    path: target.url.pathname + target.url.search,
+    method: o.method,
+    headers: { ...o.headers, host: target.url.host, 'accept-encoding': 'identity', ...(o.close ? { connection: 'close' } : {}), ...(o.body ? { 'content-length': String(o.body.length) } : {}) },
+    lookup: pinnedLookup(target.address, target.family),
+    agent: false,
+    signal: o.signal,
+  });
+}
+
 const STRIPPED_HEADERS = new Set([
   'authorization', 'proxy-authorization', 'cookie', 'cookie2', 'host', 'connection', 'keep-alive', 'transfer-encoding', 'te', 'trailer',
   'upgrade', 'content-length', 'expect', 'accept-encoding', 'proxy-connection',
@@ -155,19 +176,7 @@ export interface GuardedResponse {
 
 function requestOnce(target: EgressTarget, headers: Record<string, string>, signal: AbortSignal, maxBytes: number, followable: boolean, send?: { method: 'POST'; body: Buffer }) {
   return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer; truncated: boolean }>((resolve, reject) => {
-    const mod = target.url.protocol === 'https:' ? https : http;
-    const req = mod.request({
-      protocol: target.url.protocol,
-      host: target.host,
-      servername: ipaddr.isValid(target.host) ? undefined : target.host,
-      port: target.url.port || (target.url.protocol === 'https:' ? 443 : 80),
-      path: target.url.pathname + target.url.search,
-      method: send?.method ?? 'GET',
-      headers: { ...headers, host: target.url.host, 'accept-encoding': 'identity', connection: 'close', ...(send ? { 'content-length': String(send.body.length) } : {}) },
-      lookup: pinnedLookup(target.address, target.family),
-      agent: false,
-      signal,
-    });
+    const req = pinnedRequest(target, { method: send?.method ?? 'GET', headers, body: send?.body, signal, close: true });
     signal.addEventListener('abort', () => reject(abortRefusal(signal, `the request to ${target.host}`)), { once: true });
     req.on('error', (e: NodeJS.ErrnoException) => {
       if (signal.aborted) reject(abortRefusal(signal, `the request to ${target.host}`));

@@ -7,12 +7,9 @@ import 'server-only';
 // a private address is reachable only when trusted (exact host, IP or CIDR entry). Metadata addresses never are. The socket connects to
 // the checked address (no DNS rebinding); redirects are not followed (a 3xx is returned as an error).
 // The credential comes from the tenant's secret for this tool at call time; no message ever contains it.
-import http from 'node:http';
-import https from 'node:https';
-import ipaddr from 'ipaddr.js';
 import { httpToolConfigProblems, type THttpToolConfig } from '@/lib/schemas/http-tool';
 import { authHeader, buildHttpRequest, HttpToolInputError, mapResponse, type BuiltHttpRequest } from '@/lib/services/http-tools/build-request';
-import { checkEgressTarget, pinnedLookup, type EgressTarget } from '@/mcp-server/egress/ssrf';
+import { checkEgressTarget, pinnedRequest, type EgressTarget } from '@/mcp-server/egress/ssrf';
 import { ToolRefusal } from '@/mcp-server/tools/types';
 import type { EgressPolicy, ExecutorContext, KindExecutor } from './types';
 
@@ -36,14 +33,8 @@ interface RawResponse {
 
 function send(target: EgressTarget, req: BuiltHttpRequest, signal: AbortSignal, maxBytes: number): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const mod = target.url.protocol === 'https:' ? https : http;
     const body = req.body === null ? null : Buffer.from(req.body);
-    const r = mod.request({
-      protocol: target.url.protocol, host: target.host, servername: ipaddr.isValid(target.host) ? undefined : target.host,
-      port: target.url.port || (target.url.protocol === 'https:' ? 443 : 80), path: target.url.pathname + target.url.search, method: req.method,
-      headers: { 'user-agent': 'mcp-tool-platform/1.0 (http tool)', ...req.headers, host: target.url.host, 'accept-encoding': 'identity', connection: 'close', ...(body ? { 'content-length': String(body.length) } : {}) },
-      lookup: pinnedLookup(target.address, target.family), agent: false, signal,
-    });
+    const r = pinnedRequest(target, { method: req.method, headers: { 'user-agent': 'mcp-tool-platform/1.0 (http tool)', ...req.headers }, body, signal, close: true });
     const aborted = () => reject(signal.reason instanceof Error && signal.reason.name === 'TimeoutError'
       ? new ToolRefusal('TIMEOUT', `${target.host} did not answer within the time limit.`)
       : new ToolRefusal('CANCELLED', `The request to ${target.host} was cancelled.`));

@@ -3,11 +3,8 @@ import 'server-only';
 // (mcp-server/egress/ssrf.ts) to the one host the server was registered with, connects to the address that was
 // checked (pinned lookup, no DNS rebinding), follows no redirects, and stops reading past `maxBytes`. Private
 // addresses are reachable only when they are trusted internal hosts (lib/services/trusted-hosts).
-import http from 'node:http';
-import https from 'node:https';
 import { Readable } from 'node:stream';
-import ipaddr from 'ipaddr.js';
-import { checkEgressTarget, pinnedLookup, type EgressOptions } from '@/mcp-server/egress/ssrf';
+import { checkEgressTarget, pinnedRequest, type EgressOptions } from '@/mcp-server/egress/ssrf';
 import { ToolRefusal } from '@/mcp-server/tools/types';
 
 export interface UpstreamFetchOptions extends Pick<EgressOptions, 'resolve'> {
@@ -39,19 +36,7 @@ export function upstreamFetch(opts: UpstreamFetchOptions): FetchLike {
     const body = await bodyBuffer(init.body);
     const signal = init.signal ?? undefined;
     return new Promise<Response>((resolve, reject) => {
-      const mod = target.url.protocol === 'https:' ? https : http;
-      const req = mod.request({
-        protocol: target.url.protocol,
-        host: target.host,
-        servername: ipaddr.isValid(target.host) ? undefined : target.host,
-        port: target.url.port || (target.url.protocol === 'https:' ? 443 : 80),
-        path: target.url.pathname + target.url.search,
-        method: init.method ?? 'GET',
-        headers: { ...plainHeaders(init.headers), host: target.url.host, 'accept-encoding': 'identity', ...(body ? { 'content-length': String(body.length) } : {}) },
-        lookup: pinnedLookup(target.address, target.family),
-        agent: false,
-        signal,
-      });
+      const req = pinnedRequest(target, { method: init.method ?? 'GET', headers: plainHeaders(init.headers), body, signal });
       req.on('error', (e: NodeJS.ErrnoException) => reject(signal?.aborted ? signal.reason : new ToolRefusal('UPSTREAM', `The upstream server ${target.host} is unreachable (${e.code ?? e.message}).`)));
       req.on('response', (res) => {
         let size = 0;
