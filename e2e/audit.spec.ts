@@ -19,7 +19,7 @@ async function callTool(request: APIRequestContext, token: string, name: string,
   return requestId!;
 }
 
-const CSV_HEADER = 'id,createdAt,requestId,tenant,actorKind,actor,actorId,via,action,resourceType,resourceId,toolSlug,toolVersion,outcome,errorCode,latencyMs,costMicros,ip,resourcesTouched,details,seq,hash';
+const CSV_HEADER = 'id,createdAt,requestId,tenant,actorKind,actor,actorId,via,action,resourceType,resourceId,toolSlug,toolVersion,outcome,errorCode,latencyMs,costMicros,ip,resourcesTouched,details,traceId,seq,hash';
 
 test('an auditor finds a call by its request id, opens the event and exports the search as CSV', async ({ page, request }) => {
   const name = `audit-e2e-${Date.now().toString(36)}`;

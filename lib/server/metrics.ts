@@ -44,7 +44,7 @@ function create(): Metrics {
     name: 'audit_unsealed_events', help: 'Audit events not yet sealed into the hash chain (the sealer lag).', registers,
     async collect() {
       const pool = await getPgPool();
-      const { rows } = await pool.query<{ n: string }>('SELECT count(*)::text AS n FROM "AuditEvent" WHERE hash IS NULL');
+      const { rows } = await pool.query<{ n: string }>('SELECT count(*)::text AS n FROM "AuditEvent" WHERE "seq" > (SELECT coalesce(max("seq"), 0) FROM "AuditSeal")');
       this.set(Number(rows[0]?.n ?? 0));
     },
   });

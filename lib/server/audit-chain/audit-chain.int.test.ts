@@ -37,8 +37,7 @@ async function event(e: Partial<AuditInput> = {}): Promise<{ id: string; seq: bi
 async function sealThrough(seq: bigint): Promise<void> {
   for (let i = 0; i < 100; i++) {
     await sealPending(pool, { holeAfterMs: 0, checkpointAfterMs: 3_600_000, checkpointEvery: 1_000_000 });
-    const row = await (await getDb()).auditEvent.findFirst({ where: { seq, hash: { not: null } }, select: { id: true } });
-    if (row) return;
+    if (await (await getDb()).auditSeal.findUnique({ where: { seq } })) return;
   }
   throw new Error(`seq ${seq} was not sealed`);
 }
@@ -49,8 +48,10 @@ async function verifyTampered(tamper: (c: pg.PoolClient) => Promise<unknown>): P
   try {
     await c.query('BEGIN');
     await c.query('ALTER TABLE "AuditEvent" DISABLE TRIGGER ALL');
+    await c.query('ALTER TABLE "AuditSeal" DISABLE TRIGGER ALL');
     await tamper(c);
     await c.query('ALTER TABLE "AuditEvent" ENABLE TRIGGER ALL');
+    await c.query('ALTER TABLE "AuditSeal" ENABLE TRIGGER ALL');
     return await verifyAuditChain(c, auditSigningKey());
   } finally {
     await c.query('ROLLBACK');
@@ -75,15 +76,17 @@ describe('one write path', () => {
 });
 
 describe('append-only', () => {
-  it('refuses UPDATE and DELETE of an event, sealed or not, and a second seal', async () => {
+  it('refuses UPDATE and DELETE of an event, sealed or not, and any change or second write of its seal', async () => {
     const db = await getDb();
     const e = await event();
     await expect(db.auditEvent.update({ where: { id: e.id }, data: { actorLabel: 'mallory' } })).rejects.toThrow(/append-only/);
     await expect(db.auditEvent.delete({ where: { id: e.id } })).rejects.toThrow(/append-only/);
-    await expect(db.$executeRawUnsafe(`UPDATE "AuditEvent" SET "hash" = 'x', "sealedAt" = now(), "actorLabel" = 'm' WHERE "id" = $1`, e.id)).rejects.toThrow(/append-only/);
     await sealThrough(e.seq);
-    await expect(db.$executeRawUnsafe(`UPDATE "AuditEvent" SET "hash" = 'x', "sealedAt" = now() WHERE "id" = $1`, e.id)).rejects.toThrow(/append-only/);
+    await expect(db.$executeRawUnsafe(`UPDATE "AuditEvent" SET "actorLabel" = 'm' WHERE "id" = $1`, e.id)).rejects.toThrow(/append-only/);
     await expect(db.$executeRawUnsafe(`DELETE FROM "AuditEvent" WHERE "id" = $1`, e.id)).rejects.toThrow(/append-only/);
+    await expect(db.$executeRawUnsafe(`UPDATE "AuditSeal" SET "hash" = 'x' WHERE "seq" = $1::bigint`, e.seq.toString())).rejects.toThrow(/append-only/);
+    await expect(db.$executeRawUnsafe(`DELETE FROM "AuditSeal" WHERE "seq" = $1::bigint`, e.seq.toString())).rejects.toThrow(/append-only/);
+    await expect(db.$executeRawUnsafe(`INSERT INTO "AuditSeal" ("seq", "hash", "prevHash") VALUES ($1::bigint, 'x', 'y')`, e.seq.toString())).rejects.toThrow(/unique|duplicate/i);
     await expect(db.$executeRawUnsafe(`TRUNCATE "AuditCheckpoint"`)).rejects.toThrow(/append-only/);
     expect(await db.auditEvent.count({ where: { id: e.id, actorLabel: actor.label } })).toBe(1);
   });
@@ -131,15 +134,28 @@ describe('hash chain', () => {
     expect(deleted).toMatchObject({ ok: false, problem: { kind: 'missing', seq: a.seq.toString() } });
     expect(deleted.message).toContain(`event seq ${a.seq} is missing (deleted)`);
 
+    // Two events swapped with their seals: the order itself was changed.
     const reordered = await verifyTampered(async (c) => {
       await c.query(`UPDATE "AuditEvent" SET "seq" = -1 WHERE "id" = $1`, [a.id]);
       await c.query(`UPDATE "AuditEvent" SET "seq" = $1 WHERE "id" = $2`, [a.seq.toString(), b.id]);
       await c.query(`UPDATE "AuditEvent" SET "seq" = $1 WHERE "id" = $2`, [b.seq.toString(), a.id]);
+      await c.query(`UPDATE "AuditSeal" SET "seq" = -1 WHERE "seq" = $1`, [a.seq.toString()]);
+      await c.query(`UPDATE "AuditSeal" SET "seq" = $1 WHERE "seq" = $2`, [a.seq.toString(), b.seq.toString()]);
+      await c.query(`UPDATE "AuditSeal" SET "seq" = $1 WHERE "seq" = -1`, [b.seq.toString()]);
     });
     expect(reordered).toMatchObject({ ok: false, problem: { kind: 'reordered', seq: a.seq.toString(), id: b.id } });
 
-    const resealed = await verifyTampered((c) => c.query(`UPDATE "AuditEvent" SET "hash" = NULL, "prevHash" = NULL, "sealedAt" = NULL WHERE "id" = $1`, [a.id]));
+    // Two events swapped, their seals left in place: each position now holds another event.
+    const swapped = await verifyTampered(async (c) => {
+      await c.query(`UPDATE "AuditEvent" SET "seq" = -1 WHERE "id" = $1`, [a.id]);
+      await c.query(`UPDATE "AuditEvent" SET "seq" = $1 WHERE "id" = $2`, [a.seq.toString(), b.id]);
+      await c.query(`UPDATE "AuditEvent" SET "seq" = $1 WHERE "id" = $2`, [b.seq.toString(), a.id]);
+    });
+    expect(swapped).toMatchObject({ ok: false, problem: { kind: 'changed', seq: a.seq.toString(), id: b.id } });
+
+    const resealed = await verifyTampered((c) => c.query(`DELETE FROM "AuditSeal" WHERE "seq" = $1`, [a.seq.toString()]));
     expect(resealed).toMatchObject({ ok: false, problem: { kind: 'changed', seq: a.seq.toString() } });
+    expect(resealed.message).toContain('lost its seal');
 
     // The tampering was rolled back: the chain verifies again.
     expect((await verifyAuditChain(pool, auditSigningKey())).ok).toBe(true);

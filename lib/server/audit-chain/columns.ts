@@ -1,7 +1,7 @@
 import 'server-only';
 // The one definition of what an AuditEvent row holds when written: the Prisma path (auditRow) produces exactly these
 // fields and the /mcp hot path inserts exactly these columns (columns.test.ts compares both with the Prisma model).
-// The database fills the rest: createdAt, seq (a sequence) and the seal (hash, prevHash, sealedAt).
+// The database fills the rest: createdAt and seq (a sequence). The seal is a row of AuditSeal.
 
 export const AUDIT_COLUMNS = [
   ['id', 'text'], ['requestId', 'text'], ['tenantId', 'text'], ['actorKind', 'text'], ['actorId', 'text'], ['actorLabel', 'text'], ['via', 'text'],
@@ -12,8 +12,8 @@ export const AUDIT_COLUMNS = [
 
 export type AuditColumn = (typeof AUDIT_COLUMNS)[number][0];
 
-/** Columns the database assigns at insert or the sealer sets later. */
-export const DATABASE_ASSIGNED_COLUMNS = ['createdAt', 'seq', 'hash', 'prevHash', 'sealedAt'] as const;
+/** Columns the database assigns at insert. */
+export const DATABASE_ASSIGNED_COLUMNS = ['createdAt', 'seq'] as const;
 
 /** What the chain hash covers: every written column plus the insert time. */
 export const HASHED_COLUMNS: readonly string[] = [...AUDIT_COLUMNS.map(([c]) => c), 'createdAt'];

@@ -1,6 +1,6 @@
 import 'server-only';
 // The sealer: follows the AuditEvent sequence and chains every event, in seq order, after the insert committed, so
-// /mcp calls never wait for it. Sequence numbers are not commit-ordered (a lower seq may commit after a higher one)
+// /mcp calls never wait for it. A seal is a row of AuditSeal (the event row itself is never updated). Sequence numbers are not commit-ordered (a lower seq may commit after a higher one)
 // and rolled-back inserts leave numbers that never commit, so it seals only a contiguous prefix and declares a gap
 // a hole (AuditChainGap, and sealed into the next event's hash) only once every transaction that was running when
 // it first saw the gap has ended (and, in the server, a minute has passed). Replicas take an advisory lock: one
@@ -10,6 +10,8 @@ import { chainHash, GENESIS_HASH, type SkippedRanges } from './canonical';
 import { auditSigningKey, signCheckpoint } from './signing';
 
 const LOCK_KEY = 0x41_55_44_54; // "AUDT"
+/** The chain head: the last seal. */
+const HEAD = `SELECT "seq"::text AS seq, "hash" FROM "AuditSeal" ORDER BY "AuditSeal"."seq" DESC LIMIT 1`;
 
 export interface SealOptions {
   /** How long a gap must persist before it may be declared a hole. */
@@ -53,7 +55,7 @@ export async function sealPending(pool: pg.Pool, opts: SealOptions = {}): Promis
       await c.query('ROLLBACK');
       return { locked: false, sealed: 0, sealedUpTo: null, holes: 0, checkpoint: null };
     }
-    const head = await one<{ seq: string; hash: string }>(c, `SELECT "seq"::text AS seq, "hash" FROM "AuditEvent" WHERE "hash" IS NOT NULL ORDER BY "AuditEvent"."seq" DESC LIMIT 1`);
+    const head = await one<{ seq: string; hash: string }>(c, HEAD);
     const lastSealed = head ? BigInt(head.seq) : 0n;
     const { rows: declared } = await c.query<{ from: string; to: string }>(
       `SELECT "fromSeq"::text AS "from", "toSeq"::text AS "to" FROM "AuditChainGap" WHERE "toSeq" > $1 ORDER BY "AuditChainGap"."fromSeq"`, [lastSealed.toString()]);
@@ -81,8 +83,7 @@ export async function sealPending(pool: pg.Pool, opts: SealOptions = {}): Promis
       expected = seq + 1n;
     }
     if (seals.length > 0) {
-      await c.query(`UPDATE "AuditEvent" a SET "hash" = u.h, "prevHash" = u.p, "sealedAt" = now()
-        FROM jsonb_to_recordset($1::jsonb) AS u(s bigint, h text, p text) WHERE a."seq" = u.s`, [JSON.stringify(seals)]);
+      await c.query(`INSERT INTO "AuditSeal" ("seq", "hash", "prevHash") SELECT u.s, u.h, u.p FROM jsonb_to_recordset($1::jsonb) AS u(s bigint, h text, p text)`, [JSON.stringify(seals)]);
     }
     const sealedUpTo = seals.length > 0 ? BigInt(seals.at(-1)!.s) : head ? lastSealed : null;
     const checkpoint = sealedUpTo !== null && seals.length > 0 ? await maybeCheckpoint(c, sealedUpTo, prev, opts) : null;
@@ -127,7 +128,7 @@ async function insertCheckpoint(c: Client, seq: bigint, hash: string): Promise<b
 export async function checkpointNow(pool: pg.Pool): Promise<bigint | null> {
   const c = await pool.connect();
   try {
-    const head = await one<{ seq: string; hash: string }>(c, `SELECT "seq"::text AS seq, "hash" FROM "AuditEvent" WHERE "hash" IS NOT NULL ORDER BY "AuditEvent"."seq" DESC LIMIT 1`);
+    const head = await one<{ seq: string; hash: string }>(c, HEAD);
     return head ? await insertCheckpoint(c, BigInt(head.seq), head.hash) : null;
   } finally {
     c.release();

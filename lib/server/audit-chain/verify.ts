@@ -56,7 +56,8 @@ export async function verifyAuditChain(db: Queryable, key: SigningKey): Promise<
   let anchorAudited = !anchor;
   for (let after = start; ;) {
     const { rows } = await db.query<EventRow>(
-      `SELECT "seq"::text AS seq, "id", "hash", "prevHash", to_jsonb(a) AS doc FROM "AuditEvent" a WHERE a."seq" > $1 ORDER BY a."seq" LIMIT ${PAGE}`, [after.toString()]);
+      `SELECT a."seq"::text AS seq, a."id", s."hash", s."prevHash", to_jsonb(a) AS doc FROM "AuditEvent" a LEFT JOIN "AuditSeal" s ON s."seq" = a."seq"
+        WHERE a."seq" > $1 ORDER BY a."seq" LIMIT ${PAGE}`, [after.toString()]);
     for (const row of rows) {
       const seq = BigInt(row.seq);
       if (anchor && row.doc.action === 'audit.purged' && (row.doc.details as { anchorSeq?: string } | null)?.anchorSeq === anchor.seq) anchorAudited = true;
@@ -75,7 +76,8 @@ export async function verifyAuditChain(db: Queryable, key: SigningKey): Promise<
         m = BigInt(g.to);
       }
       if (row.prevHash !== prev) {
-        const moved = (await db.query<{ seq: string; id: string }>(`SELECT "seq"::text AS seq, "id" FROM "AuditEvent" WHERE "hash" = $1 LIMIT 1`, [row.prevHash])).rows[0];
+        const moved = (await db.query<{ seq: string; id: string }>(
+          `SELECT a."seq"::text AS seq, a."id" FROM "AuditSeal" s JOIN "AuditEvent" a ON a."seq" = s."seq" WHERE s."hash" = $1 LIMIT 1`, [row.prevHash])).rows[0];
         if (moved) return fail('reordered', seq, row.id, `event seq ${seq} (id ${row.id}) is out of order: it was sealed after seq ${moved.seq} (id ${moved.id})`);
         return fail('missing', seq, row.id, `the event sealed before seq ${seq} (id ${row.id}) is missing`);
       }
@@ -90,6 +92,9 @@ export async function verifyAuditChain(db: Queryable, key: SigningKey): Promise<
     if (rows.length < PAGE) break;
     after = BigInt(rows.at(-1)!.seq);
   }
+  // A seal outlives its event: a seal past the last event verified names a deleted event at the end of the chain.
+  const orphan = (await db.query<{ seq: string | null }>(`SELECT min("seq")::text AS seq FROM "AuditSeal" WHERE "seq" > $1`, [(upTo ?? start).toString()])).rows[0]?.seq;
+  if (orphan) return fail('missing', BigInt(orphan), null, `event seq ${orphan} is missing (deleted): it was sealed, and the chain stops at seq ${upTo ?? start}`);
   if (last && (upTo ?? start) < BigInt(last.seq)) {
     return fail('missing', (upTo ?? start) + 1n, null, `events after seq ${upTo ?? start} are missing: a checkpoint was signed at seq ${last.seq}`);
   }

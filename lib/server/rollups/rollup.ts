@@ -60,6 +60,8 @@ export interface RollupOptions {
 }
 
 type Tx = Prisma.TransactionClient;
+/** Within the sealed prefix: at or before the last seal (the sealer never seals past an unsealed event). */
+const SEALED = `AND a."seq" <= (SELECT coalesce(max(s."seq"), 0) FROM "AuditSeal" s)`;
 const q = <R>(tx: Tx, text: string, ...values: unknown[]) => tx.$queryRawUnsafe<R[]>(text, ...values);
 
 /** Adds the next batch of events to the rollups (one transaction); call until `events` is 0. */
@@ -73,7 +75,7 @@ export async function rollupPending(db: PrismaClient, { batch = 5_000, now = Dat
     const rows = await q<EventRow>(tx,
       `SELECT a."seq"::text AS seq, a."action", a."tenantId", a."toolSlug", a."outcome"::text AS outcome, a."errorCode", a."latencyMs",
               a."costMicros", a."actorId", a."traceId", (extract(epoch FROM a."createdAt") * 1000)::float8 AS ms
-         FROM "AuditEvent" a WHERE a."seq" > $1::int8 ${sealedOnly ? 'AND a."hash" IS NOT NULL' : ''} ORDER BY a."seq" LIMIT $2::int`, from.toString(), batch);
+         FROM "AuditEvent" a WHERE a."seq" > $1::int8 ${sealedOnly ? SEALED : ''} ORDER BY a."seq" LIMIT $2::int`, from.toString(), batch);
     if (rows.length === 0) return { locked: true, events: 0, calls: 0, lastSeq: from };
     const calls = rows.filter((r) => r.action === 'tool.called' && r.tenantId && r.toolSlug);
     await addBatch(tx, calls, now);

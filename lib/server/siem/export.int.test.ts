@@ -16,7 +16,7 @@ import { exportBatch, fileSink, httpSink, type SiemEvent } from './export';
 
 let pool: pg.Pool;
 const seal = () => sealAll(pool, { holeAfterMs: 0, checkpointAfterMs: 3_600_000, checkpointEvery: 1_000_000 });
-const sealedCount = async () => Number((await pool.query<{ n: string }>('SELECT count(*)::text AS n FROM "AuditEvent" WHERE hash IS NOT NULL')).rows[0]!.n);
+const sealedCount = async () => Number((await pool.query<{ n: string }>('SELECT count(*)::text AS n FROM "AuditEvent" a JOIN "AuditSeal" s ON s.seq = a.seq')).rows[0]!.n);
 const seqsIn = (text: string) => text.split('\n').filter(Boolean).map((l) => BigInt((JSON.parse(l) as SiemEvent).seq));
 
 beforeAll(async () => {
@@ -35,7 +35,7 @@ describe('SIEM export', () => {
     await seal();
     // The batch that crashed is the next one after the cursor (other test files may seal more events meanwhile).
     const cursor = (await pool.query<{ s: string }>(`SELECT "lastSeq"::text AS s FROM "SiemCursor" WHERE sink = $1`, [sink.name])).rows[0]!.s;
-    const { rows } = await pool.query<{ e: SiemEvent }>(`SELECT (to_jsonb(a) - 'seq') || jsonb_build_object('seq', a."seq"::text) AS e FROM "AuditEvent" a WHERE a.hash IS NOT NULL AND a.seq > $1 ORDER BY a.seq LIMIT 3`, [cursor]);
+    const { rows } = await pool.query<{ e: SiemEvent }>(`SELECT (to_jsonb(a) - 'seq') || jsonb_build_object('seq', a."seq"::text, 'hash', s.hash) AS e FROM "AuditEvent" a JOIN "AuditSeal" s ON s.seq = a.seq WHERE a.seq > $1 ORDER BY a.seq LIMIT 3`, [cursor]);
     const extra = rows.map((r) => r.e);
     expect(extra.length).toBeGreaterThan(0);
     await sink.write(extra, extra.map((e) => `${JSON.stringify(e)}\n`).join(''));
@@ -46,8 +46,13 @@ describe('SIEM export', () => {
     const seqs = all.flatMap((f) => seqsIn(fs.readFileSync(path.join(dir, f), 'utf8')));
     expect(new Set(seqs.map(String)).size).toBe(seqs.length); // no duplicate
     expect(seqs.every((s, i) => i === 0 || s > seqs[i - 1]!)).toBe(true); // in order
-    const sealedSeqs = (await pool.query<{ s: string }>(`SELECT seq::text AS s FROM "AuditEvent" WHERE hash IS NOT NULL AND seq <= $1 ORDER BY seq`, [String(seqs.at(-1))])).rows.map((r) => BigInt(r.s));
+    const sealedSeqs = (await pool.query<{ s: string }>(`SELECT a.seq::text AS s FROM "AuditEvent" a JOIN "AuditSeal" s ON s.seq = a.seq WHERE a.seq <= $1 ORDER BY a.seq`, [String(seqs.at(-1))])).rows.map((r) => BigInt(r.s));
     expect(seqs).toEqual(sealedSeqs); // no gap
+    // Each event travels with its seal, so a receiver can check the chain.
+    const first = JSON.parse(fs.readFileSync(path.join(dir, all[0]!), 'utf8').split('\n')[0]!) as { hash?: string; prevHash?: string; sealedAt?: string };
+    expect(first.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(first.prevHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(first.sealedAt).toBeTruthy();
     expect(seqs.length).toBeGreaterThanOrEqual(await sealedCount() - 50); // others may seal new events meanwhile
   });
 

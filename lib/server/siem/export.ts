@@ -109,8 +109,9 @@ export async function exportBatch(pool: pg.Pool, sink: SiemSink, limit = 500): P
     let from = BigInt(cur[0]!.seq);
     if (written !== null && written > from) from = written;
     const { rows } = await c.query<{ e: SiemEvent }>(
-      `SELECT (to_jsonb(a) - 'seq') || jsonb_build_object('seq', a."seq"::text) AS e FROM "AuditEvent" a
-        WHERE a."seq" > $1 AND a."hash" IS NOT NULL ORDER BY a."seq" LIMIT $2`, [from.toString(), limit]);
+      `SELECT (to_jsonb(a) - 'seq') || jsonb_build_object('seq', a."seq"::text, 'hash', s."hash", 'prevHash', s."prevHash", 'sealedAt', s."sealedAt") AS e
+         FROM "AuditEvent" a JOIN "AuditSeal" s ON s."seq" = a."seq"
+        WHERE a."seq" > $1 ORDER BY a."seq" LIMIT $2`, [from.toString(), limit]);
     const events = rows.map((r) => r.e);
     if (events.length) await sink.write(events, events.map((e) => `${JSON.stringify(e)}\n`).join(''));
     const last = events.length ? events.at(-1)!.seq : from.toString();

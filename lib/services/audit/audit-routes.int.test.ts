@@ -92,9 +92,9 @@ describe('GET /api/v1/audit/export', () => {
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="audit-\d{8}-\d{6}\.csv"$/);
     const text = await res.text();
     const lines = text.split('\r\n');
-    expect(lines[0]).toBe('id,createdAt,requestId,tenant,actorKind,actor,actorId,via,action,resourceType,resourceId,toolSlug,toolVersion,outcome,errorCode,latencyMs,costMicros,ip,resourcesTouched,details,seq,hash');
+    expect(lines[0]).toBe('id,createdAt,requestId,tenant,actorKind,actor,actorId,via,action,resourceType,resourceId,toolSlug,toolVersion,outcome,errorCode,latencyMs,costMicros,ip,resourcesTouched,details,traceId,seq,hash');
     expect(text).toContain(`,"'=HYPERLINK(""http://evil.example"",""x"")",`);
-    expect(text).toMatch(/,'@SUM\(A1\) -2\+3,"\{""arguments"":\{""note"":""a, \\""quoted\\""\\nline""\}\}",\d+,[^,\r\n]*\r\n/);
+    expect(text).toMatch(/,'@SUM\(A1\) -2\+3,"\{""arguments"":\{""note"":""a, \\""quoted\\""\\nline""\}\}",[^,\r\n]*,\d+,[^,\r\n]*\r\n/); // details, traceId, seq, hash
     expect(text.match(new RegExp(`,${tag}-(acme|globex)-\\d,`, 'g'))).toHaveLength(9);
     const db = await getDb();
     const audited = await db.auditEvent.findFirst({ where: { action: 'audit.exported', actorId: actors.auditor.id }, orderBy: { createdAt: 'desc' } });

@@ -13,8 +13,9 @@ import { csvLine } from './csv';
 const BATCH = 2_000;
 
 // The chain position and hash travel with each row, so a SIEM can check what it received against audit:verify.
-type ExportRow = TAuditEventDto & { details: unknown; seq: string; hash: string | null };
-const CSV_COLUMNS = ['id', 'createdAt', 'requestId', 'tenant', 'actorKind', 'actor', 'actorId', 'via', 'action', 'resourceType', 'resourceId', 'toolSlug', 'toolVersion', 'outcome', 'errorCode', 'latencyMs', 'costMicros', 'ip', 'resourcesTouched', 'details', 'seq', 'hash'] as const;
+// The trace id joins a row to the caller's distributed trace.
+type ExportRow = TAuditEventDto & { details: unknown; traceId: string | null; seq: string; hash: string | null };
+const CSV_COLUMNS = ['id', 'createdAt', 'requestId', 'tenant', 'actorKind', 'actor', 'actorId', 'via', 'action', 'resourceType', 'resourceId', 'toolSlug', 'toolVersion', 'outcome', 'errorCode', 'latencyMs', 'costMicros', 'ip', 'resourcesTouched', 'details', 'traceId', 'seq', 'hash'] as const;
 
 function csvRow(e: ExportRow): string {
   return csvLine(CSV_COLUMNS.map((c) => (c === 'resourcesTouched' ? e.resourcesTouched.join(' ') : c === 'details' ? (e.details === null ? null : JSON.stringify(e.details)) : e[c])));
@@ -42,12 +43,14 @@ export async function exportAuditEvents({ actor, query }: { actor: Actor; query:
   const body = new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
-        const rows = await db.$queryRaw<(AuditRow & { details: unknown; seq: string; hash: string | null })[]>`SELECT ${ROW_COLUMNS}, "details", "seq"::text AS "seq", "hash" FROM "AuditEvent" ${where} ${keysetCondition(after)} ORDER BY "createdAt" DESC, "id" DESC LIMIT ${BATCH}`;
+        const rows = await db.$queryRaw<(AuditRow & { details: unknown; traceId: string | null; seq: string; hash: string | null })[]>`SELECT ${ROW_COLUMNS}, "details", "traceId", "seq"::text AS "seq",
+          (SELECT s."hash" FROM "AuditSeal" s WHERE s."seq" = "AuditEvent"."seq") AS "hash"
+          FROM "AuditEvent" ${where} ${keysetCondition(after)} ORDER BY "createdAt" DESC, "id" DESC LIMIT ${BATCH}`;
         let chunk = '';
         if (!started && format === 'csv') chunk += csvLine([...CSV_COLUMNS]);
         started = true;
         for (const r of rows) {
-          const e: ExportRow = { ...toAuditDto(r, slugs), details: r.details ?? null, seq: r.seq, hash: r.hash };
+          const e: ExportRow = { ...toAuditDto(r, slugs), details: r.details ?? null, traceId: r.traceId, seq: r.seq, hash: r.hash };
           chunk += format === 'csv' ? csvRow(e) : `${JSON.stringify(e)}\n`;
         }
         if (chunk) controller.enqueue(encoder.encode(chunk));

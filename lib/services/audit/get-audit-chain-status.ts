@@ -14,8 +14,8 @@ export interface AuditChainStatus {
 export async function getAuditChainStatus({ actor }: { actor: Actor }): Promise<AuditChainStatus> {
   assertCan(actor, 'audit.read');
   const db = await getDb();
-  const [head] = await db.$queryRaw<{ seq: string }[]>`SELECT "seq"::text AS seq FROM "AuditEvent" WHERE "hash" IS NOT NULL ORDER BY "AuditEvent"."seq" DESC LIMIT 1`;
-  // The unsealed tail, read through the seq index (a count of "hash IS NULL" would scan the whole table).
+  const [head] = await db.$queryRaw<{ seq: string }[]>`SELECT "seq"::text AS seq FROM "AuditSeal" ORDER BY "AuditSeal"."seq" DESC LIMIT 1`;
+  // The unsealed tail, read through the seq index.
   const [pending] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "AuditEvent" WHERE "seq" > ${head?.seq ?? '0'}::bigint`;
   const cp = await db.auditCheckpoint.findFirst({ orderBy: { seq: 'desc' }, select: { seq: true, createdAt: true, keyId: true } });
   const v = await db.auditVerification.findFirst({ orderBy: { at: 'desc' }, select: { at: true, ok: true, message: true } });

@@ -15,9 +15,9 @@ function traceIdOf(details: unknown): string | null {
   return typeof t === 'string' && t ? t : null;
 }
 
-/** Position in the hash chain (assigned at insert) and, once the asynchronous sealer has reached it, its hashes. */
-function chainOf(row: { seq: bigint; hash: string | null; prevHash: string | null; sealedAt: Date | null }): AuditChainPosition {
-  return { seq: row.seq.toString(), hash: row.hash, prevHash: row.prevHash, sealedAt: row.sealedAt?.toISOString() ?? null };
+/** Position in the hash chain (assigned at insert) and, once the asynchronous sealer has reached it, its seal. */
+function chainOf(seq: bigint, seal: { hash: string; prevHash: string; sealedAt: Date } | null): AuditChainPosition {
+  return { seq: seq.toString(), hash: seal?.hash ?? null, prevHash: seal?.prevHash ?? null, sealedAt: seal?.sealedAt.toISOString() ?? null };
 }
 
 export async function getAuditEventOrThrow({ actor, id }: { actor: Actor; id: string }): Promise<AuditEventDetail> {
@@ -26,9 +26,10 @@ export async function getAuditEventOrThrow({ actor, id }: { actor: Actor; id: st
   const scope = tenantScope(actor);
   const row = await db.auditEvent.findFirst({ where: { id, ...scope } });
   if (!row) throw new AppError('NOT_FOUND', { userMessage: 'No such audit event.' });
-  const [slugs, related] = await Promise.all([
+  const [slugs, related, seal] = await Promise.all([
     tenantSlugs(db),
     db.auditEvent.findMany({ where: { requestId: row.requestId, id: { not: row.id }, ...scope }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take: RELATED_LIMIT }),
+    db.auditSeal.findUnique({ where: { seq: row.seq } }),
   ]);
   const dto = (r: typeof row) => toAuditDto(r as AuditRow, slugs);
   return {
@@ -37,7 +38,7 @@ export async function getAuditEventOrThrow({ actor, id }: { actor: Actor; id: st
     outputBytes: row.outputBytes,
     details: row.details ?? null,
     traceId: row.traceId ?? traceIdOf(row.details), // the column (since it exists), else what older events kept in details
-    chain: chainOf(row),
+    chain: chainOf(row.seq, seal),
     related: related.map(dto),
   };
 }

@@ -30,7 +30,8 @@ export async function purgeAuditEvents({ actor, tenantId, now = new Date() }: { 
   const cutText = cut.toISOString();
   return db.$transaction(async (tx) => {
     const [expired] = await tx.$queryRaw<{ maxSeq: string | null }[]>`
-      SELECT max("seq")::text AS "maxSeq" FROM "AuditEvent" WHERE "tenantId" = ${tenantId} AND "createdAt" < ${cutText}::timestamp(3) AND "hash" IS NOT NULL`;
+      SELECT max("seq")::text AS "maxSeq" FROM "AuditEvent" WHERE "tenantId" = ${tenantId} AND "createdAt" < ${cutText}::timestamp(3)
+        AND "seq" <= (SELECT coalesce(max("seq"), 0) FROM "AuditSeal")`;
     const [anchor] = expired?.maxSeq
       ? await tx.$queryRaw<{ seq: string; hash: string }[]>`
           SELECT "seq"::text AS seq, "hash" FROM "AuditCheckpoint" WHERE "seq" <= ${expired.maxSeq}::bigint ORDER BY "AuditCheckpoint"."seq" DESC LIMIT 1`
@@ -39,7 +40,7 @@ export async function purgeAuditEvents({ actor, tenantId, now = new Date() }: { 
     await tx.$executeRaw`INSERT INTO "AuditChainAnchor" ("id", "seq", "hash", "tenantId") VALUES (gen_random_uuid()::text, ${anchor.seq}::bigint, ${anchor.hash}, ${tenantId})`;
     await tx.$executeRaw`SELECT set_config('audit.purge', 'on', true)`;
     const deleted = await tx.$executeRaw`
-      DELETE FROM "AuditEvent" WHERE "tenantId" = ${tenantId} AND "createdAt" < ${cutText}::timestamp(3) AND "seq" <= ${anchor.seq}::bigint AND "hash" IS NOT NULL`;
+      DELETE FROM "AuditEvent" WHERE "tenantId" = ${tenantId} AND "createdAt" < ${cutText}::timestamp(3) AND "seq" <= ${anchor.seq}::bigint`; // sealed: a checkpoint is signed only at a sealed position
     await tx.$executeRaw`SELECT set_config('audit.purge', 'off', true)`;
     await writeAudit(tx, actor, {
       requestId: newRequestId(), tenantId, action: 'audit.purged', resourceType: 'tenant', resourceId: tenantId,
