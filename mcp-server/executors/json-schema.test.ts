@@ -17,6 +17,25 @@ describe('checkAgainstSchema (served ToolVersion JSON Schema)', () => {
     expect(args).toEqual({ query: 'vpn' });
   });
 
+  it('copies nested values for a schema with defaults, keeping a "__proto__" key as data', () => {
+    const schema = { type: 'object', properties: { items: { type: 'array', items: { type: 'object', properties: { n: { type: 'integer', default: 1 } } } } } };
+    const args = JSON.parse('{"items":[{},{"n":2}],"__proto__":{"polluted":true}}') as Record<string, unknown>;
+    const r = checkAgainstSchema(hash(7), 'input', schema, args);
+    expect(r.ok).toBe(true);
+    const value = (r as { value: Record<string, unknown> }).value;
+    expect(value.items).toEqual([{ n: 1 }, { n: 2 }]);
+    expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+    expect(Object.keys(value)).toEqual(['items', '__proto__']);
+    expect(args.items).toEqual([{}, { n: 2 }]);
+  });
+
+  it('validates in place, without a copy, when the schema declares no default', () => {
+    const value = { n: 3 };
+    const r = checkAgainstSchema(hash(8), 'output', { type: 'object', properties: { n: { type: 'number' } } }, value);
+    expect(r).toEqual({ ok: true, value });
+    expect((r as { value: unknown }).value).toBe(value);
+  });
+
   it.each([
     [{}, ['query: is required']],
     [{ query: 'x', limit: 500 }, ['query: must NOT have fewer than 2 characters', 'limit: must be <= 20']],

@@ -10,6 +10,10 @@ export function validateInput<T>(schema: z.ZodType<T>, args: unknown, maxBytes: 
   const raw = args ?? {};
   const bytes = Buffer.byteLength(JSON.stringify(raw), 'utf8');
   if (bytes > maxBytes) return { ok: false, code: 'TOO_LARGE', bytes, message: `Arguments are ${bytes} bytes; this tool accepts at most ${maxBytes} bytes.` };
+  return parseTyped(schema, raw, bytes);
+}
+
+function parseTyped<T>(schema: z.ZodType<T>, raw: unknown, bytes: number): InputCheck<T> {
   const parsed = schema.safeParse(raw);
   if (parsed.success) return { ok: true, value: parsed.data, bytes };
   const problems = parsed.error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(arguments)'}: ${i.message}`);
@@ -34,5 +38,5 @@ export function validateServedInput<T = Record<string, unknown>>(served: ServedS
   const checked = checkAgainstSchema(served.definitionHash, 'input', served.inputSchema, raw);
   if (!checked.ok) return { ok: false, code: 'INVALID_ARGUMENTS', bytes, message: `Invalid arguments. ${checked.problems.join('; ')}.` };
   if (!typed) return { ok: true, value: checked.value as T, bytes };
-  return validateInput(typed, checked.value, maxBytes);
+  return parseTyped(typed, checked.value, bytes);
 }
