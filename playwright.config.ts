@@ -40,9 +40,12 @@ export default defineConfig({
       MCP_TEST_FIXTURES: '1',
       NEXTAUTH_URL: baseURL,
       LOGIN_MAX_FAILURES_PER_IP: '1000',
+      OAUTH_REGISTRATIONS_PER_IP_PER_HOUR: '1000', // every spec registers from 127.0.0.1
       DATABASE_URL: '',
       SEED_DEMO: '1',
       METRICS_TOKEN: 'e2e-metrics-scrape-token',
+      // No periodic upstream re-discovery mid-test: specs assert what their own "Discover now" recorded.
+      UPSTREAM_HEALTH_INTERVAL_SECONDS: '0',
     },
   },
 });

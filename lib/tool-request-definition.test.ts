@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { contractChecks, deriveDefinition, deriveRecord, slugFromTitle, type RequestForDefinition } from './tool-request-definition';
+import { definitionHash } from '@/lib/tool-definition';
+import { validateServedInput } from '@/mcp-server/pipeline/validate-input';
+import { contractChecks, deriveContractExamples, deriveDefinition, deriveRecord, slugFromTitle, type RequestForDefinition } from './tool-request-definition';
 
 const req: RequestForDefinition = {
   id: 'r1', title: 'Supplier payout scheduler', useCase: 'Finance schedules supplier payouts from approved invoices.', workflow: 'finance',
@@ -31,5 +33,23 @@ describe('definition derived from a tool request', () => {
     const drift = { ...d, annotations: { ...d.annotations, readOnlyHint: true } };
     expect(contractChecks(req, drift, rec).filter((c) => !c.passed).map((c) => c.name)).toEqual(['annotations match the request']);
     expect(contractChecks(req, d, { ...rec, critical: false }).filter((c) => !c.passed).map((c) => c.name)).toEqual(['critical actions require a reason and a human approval']);
+  });
+
+  it('derives version 1 contract examples that the served input schema refuses as they expect', () => {
+    for (const r of [req, { ...req, writeActions: false, criticalActions: false }]) {
+      const d = deriveDefinition(r, 'supplier_payout_scheduler');
+      const served = { definitionHash: definitionHash(d), inputSchema: d.inputSchema as Record<string, unknown>, outputSchema: null };
+      const examples = deriveContractExamples(d);
+      expect(examples.map((e) => e.name)).toEqual([...(d.inputSchema as { required: string[] }).required.map((k) => `refuses a call without ${k}`), 'refuses an unknown argument']);
+      for (const e of examples) {
+        const check = validateServedInput(served, undefined, e.input, 64 * 1024);
+        expect(check.ok, e.name).toBe(false);
+        if (e.expect.outcome !== 'error' || check.ok) throw new Error(`${e.name} must expect a refusal`);
+        expect(check.message, e.name).toMatch(new RegExp(e.expect.messagePattern!));
+      }
+      // Without the missing field or the unknown one, the same input is accepted: each example refuses for its reason.
+      const valid = Object.fromEntries(Object.entries(examples.at(-1)!.input).filter(([k]) => k !== 'unexpected_argument'));
+      expect(validateServedInput(served, undefined, valid, 64 * 1024).ok).toBe(true);
+    }
   });
 });

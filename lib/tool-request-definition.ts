@@ -1,5 +1,6 @@
 // Derives the registration record and the first tool definition (what agents see) of an approved tool
 // request, and the contract tests recorded at publication. Pure (no I/O).
+import type { TContractExamples } from '@/lib/schemas/contracts';
 import type { TToolRequestFields, TRiskLevel } from '@/lib/schemas/tool-request';
 import { definitionHash, type ToolDefinitionView } from '@/lib/tool-definition';
 
@@ -83,5 +84,25 @@ export function contractChecks(r: RequestForDefinition, def: ToolDefinitionView,
     { name: 'critical actions require a reason and a human approval', passed: !r.criticalActions || (required.includes('reason') && record.critical), detail: r.criticalActions ? 'reason required, critical flag set' : 'not critical' },
     { name: 'egress hosts are declared in the configuration', passed: r.externalHosts.every((h) => record.config.egressHosts.includes(h)), detail: r.externalHosts.join(', ') || 'none' },
     { name: 'definition hash is stable', passed: hash === definitionHash(JSON.parse(JSON.stringify(def)) as ToolDefinitionView), detail: hash.slice(0, 12) },
+  ];
+}
+
+const SAMPLE: Record<string, unknown> = { query: 'example', changes: {}, reason: 'contract check' };
+
+/**
+ * Version 1's contract examples: the refusals its input schema promises (each required field missing, an unknown
+ * field). They run through the pipeline's input checks before the version is served, like any later version's.
+ */
+export function deriveContractExamples(def: ToolDefinitionView): TContractExamples {
+  const schema = def.inputSchema as { required?: unknown };
+  const required = Array.isArray(schema.required) ? (schema.required as string[]) : [];
+  const valid = Object.fromEntries(required.map((k) => [k, SAMPLE[k] ?? 'example']));
+  return [
+    ...required.map((k) => ({
+      name: `refuses a call without ${k}`,
+      input: Object.fromEntries(Object.entries(valid).filter(([f]) => f !== k)),
+      expect: { outcome: 'error' as const, messagePattern: `${k}: is required` },
+    })),
+    { name: 'refuses an unknown argument', input: { ...valid, unexpected_argument: true }, expect: { outcome: 'error' as const, messagePattern: 'unknown field "unexpected_argument"' } },
   ];
 }

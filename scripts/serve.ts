@@ -8,6 +8,7 @@ import http from 'node:http';
 import next from 'next';
 import { isMcpPath, PEER_HEADER, serveMcp } from '@/mcp-server/node-bridge';
 import { ensureAuditSealer } from '@/lib/server/audit-chain/runner';
+import { ensureUpstreamHealthChecks } from '@/lib/services/upstreams/upstream-health-schedule';
 import { forComponent } from '@/lib/server/logger';
 import { shutdownTelemetry, startTelemetry } from '@/lib/server/telemetry';
 import { isOAuthPath } from '@/lib/server/oauth/config';
@@ -41,6 +42,8 @@ async function main() {
   // The audit sealer (then SIEM export and metric rollups) runs from start-up, not only after this process's first
   // audit write: events left unsealed by a previous process are chained even if nobody writes for a while.
   ensureAuditSealer();
+  // Upstream MCP servers' reachability and latency, refreshed every UPSTREAM_HEALTH_INTERVAL_SECONDS (default 60 s).
+  ensureUpstreamHealthChecks();
   server.listen(port, hostname, () => log.info({ port, hostname: hostname ?? 'localhost' }, `ready on http://${hostname ?? 'localhost'}:${port} (portal) and /mcp`));
   const stop = () => {
     server.close(() => void shutdownTelemetry().finally(() => process.exit(0)));

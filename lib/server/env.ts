@@ -22,6 +22,9 @@ const ZEnv = z.object({
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_DEFAULT_TENANT: z.string().optional(),
+  // Scopes the SSO sign-in asks for; `groups` brings the group claims the tenants' SSO mappings read (drop it for an
+  // identity provider that refuses unknown scopes and sends groups anyway).
+  OIDC_SCOPES: z.string().trim().default('openid email profile groups').refine((v) => v.split(/\s+/).includes('openid'), 'must include openid'),
   SECRETS_MASTER_KEYS: z.string().optional(), // "kid1:base64key,kid2:base64key" (first = current)
   MCP_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
   MCP_ALLOWED_ORIGINS: z.string().optional(), // comma-separated extra origins
@@ -47,6 +50,8 @@ const ZEnv = z.object({
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  // OAuth Dynamic Client Registrations (POST /oauth/register) one client IP may make per hour.
+  OAUTH_REGISTRATIONS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(20),
   // Ed25519 private key (PEM or base64 PKCS#8 DER) signing audit checkpoints; generated in the data directory if unset
   // on the embedded database, required with DATABASE_URL.
   AUDIT_SIGNING_KEY: z.string().optional(),
@@ -58,6 +63,8 @@ const ZEnv = z.object({
   // Bearer token a Prometheus scraper sends to /api/metrics; unset: the endpoint is off (404).
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   AUDIT_SEALER_DISABLED: bool, // this replica does not run the audit sealer (another one does)
+  // The production server's periodic health check of upstream MCP servers, in seconds (0: off on this replica).
+  UPSTREAM_HEALTH_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400, 'must be at most 86400 (one day)').default(60),
 });
 
 export type Env = z.infer<typeof ZEnv>;

@@ -9,7 +9,7 @@ import 'server-only';
 // the others are reported as skipped.
 import { createHash } from 'node:crypto';
 import { AppError } from '@/lib/errors';
-import type { PrismaClient } from '@/lib/generated/prisma/client';
+import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import { assertCan, type Actor } from '@/lib/policy';
 import { builtinTool } from '@/lib/schemas/builtin-tools';
 import { storedContractExamples, type TContractExampleResult, type TContractRunView } from '@/lib/schemas/contracts';
@@ -39,7 +39,9 @@ const exampleSchemaProblems = (schema: Record<string, unknown>, output: unknown)
   return r.ok ? [] : r.problems;
 };
 
-async function loadVersion(db: PrismaClient, versionId: string) {
+type Db = PrismaClient | Prisma.TransactionClient;
+
+async function loadVersion(db: Db, versionId: string) {
   const v = await db.toolVersion.findUnique({
     where: { id: versionId },
     select: {
@@ -51,14 +53,18 @@ async function loadVersion(db: PrismaClient, versionId: string) {
   return v;
 }
 
-/** Runs the examples of one version against one tenant's data and returns the per-example results (nothing recorded). */
-export async function runContractExamples(db: PrismaClient, versionId: string, tenantId: string): Promise<TContractExampleResult[]> {
+/**
+ * Runs the examples of one version against one tenant's data and returns the per-example results (nothing recorded).
+ * `db` may be a transaction (publication of a tool request runs version 1's examples before it commits); a
+ * database-writing tool then cannot run its examples in a transaction of their own and they fail.
+ */
+export async function runContractExamples(db: Db, versionId: string, tenantId: string): Promise<TContractExampleResult[]> {
   const v = await loadVersion(db, versionId);
   const examples = storedContractExamples(v.contractExamples);
   if (examples.length === 0) throw new AppError('INVALID_STATE', { userMessage: `Version ${v.version} of ${v.tool.slug} has no contract examples: add some first.` });
   const tenant = await db.tenant.findUnique({ where: { id: tenantId }, select: { id: true, slug: true, name: true } });
   if (!tenant) throw new AppError('NOT_FOUND', { userMessage: 'The tenant whose data the contract should use does not exist.' });
-  const policy = await loadTenantPolicyFresh(db, tenantId);
+  const policy = await loadTenantPolicyFresh(db as PrismaClient, tenantId); // reads one row: a transaction serves too
   const served = { definitionHash: v.definitionHash, inputSchema: (v.inputSchema ?? {}) as Record<string, unknown>, outputSchema: (v.outputSchema as Record<string, unknown> | null) ?? null };
   const config = parseToolConfig(v.tool.kind, v.tool.config);
   const choice = config.ok
@@ -74,6 +80,7 @@ export async function runContractExamples(db: PrismaClient, versionId: string, t
 
   const execute = async (executor: ToolExecutor<Record<string, unknown>, unknown>, args: Record<string, unknown>): Promise<ToolResult<unknown>> => {
     if (executor.effect !== 'db') return executeWithTimeout(executor, { ...base, db }, args);
+    if (!('$transaction' in db)) throw new Error('A database-writing tool cannot run its contract inside another transaction: run it from the tool page.');
     try {
       await db.$transaction(async (tx) => {
         throw new RollBack(await executeWithTimeout(executor, { ...base, db: tx }, args));

@@ -9,11 +9,11 @@ import { writeAudit } from '@/lib/server/audit';
 import { getDb } from '@/lib/server/db/client';
 import { newRequestId } from '@/lib/server/ids';
 
-export async function recordContractRun({ actor, versionId, tenantId, results }: { actor: Actor; versionId: string; tenantId: string | null; results: TContractExampleResult[] }): Promise<TContractRunView> {
-  const db = await getDb();
+/** `tx`: record inside the caller's transaction (publication of a tool request), else in one of its own. */
+export async function recordContractRun({ actor, versionId, tenantId, results, tx: outer }: { actor: Actor; versionId: string; tenantId: string | null; results: TContractExampleResult[]; tx?: Prisma.TransactionClient }): Promise<TContractRunView> {
   const failed = results.filter((r) => r.status === 'failed').length;
   const passed = failed === 0 && results.some((r) => r.status === 'passed');
-  return db.$transaction(async (tx) => {
+  const record = async (tx: Prisma.TransactionClient): Promise<TContractRunView> => {
     const v = await tx.toolVersion.findUniqueOrThrow({ where: { id: versionId }, select: { id: true, toolId: true, version: true, tool: { select: { slug: true } } } });
     const run = await tx.contractRun.create({
       data: {
@@ -27,5 +27,6 @@ export async function recordContractRun({ actor, versionId, tenantId, results }:
       details: { runId: run.id, total: results.length, failed, skipped: results.filter((r) => r.status === 'skipped').length, failedExamples: results.filter((r) => r.status === 'failed').map((r) => r.name) },
     });
     return { id: run.id, version: v.version, passed, total: results.length, failed, results, ranAt: run.ranAt.toISOString(), ranBy: actor.label };
-  });
+  };
+  return outer ? record(outer) : (await getDb()).$transaction(record);
 }

@@ -35,12 +35,23 @@ export async function runDiscovery(actor: Actor, s: DiscoveryTarget): Promise<Di
   // Platform-wide servers are discovered without a credential (each tenant's own credential is used for its calls).
   const credential = s.secretName && s.tenantId ? await getSecretValue(s.tenantId, upstreamSecretScope(s.namespace), s.secretName) : null;
   const trustedInternal = await findTrustedPatterns(s.tenantId);
+  const before = await db.upstreamServer.findUnique({ where: { id: s.id }, select: { status: true } });
+  // A person's discovery is always recorded; a scheduled check only when something changed (the state of the server,
+  // or what it offers), so a periodic pass on every replica does not flood the audit with identical events.
+  const scheduled = actor.kind === 'system';
   let offer: Awaited<ReturnType<typeof discoverRemote>>;
   try {
     offer = await discoverRemote({ url: s.url, label: s.namespace, timeoutMs: s.timeoutMs, credential, trustedInternal });
   } catch (e) {
     const error = (e instanceof Error ? e.message : String(e)).slice(0, 500);
-    await db.upstreamServer.update({ where: { id: s.id }, data: { status: 'unreachable', lastCheckedAt: new Date(), latencyMs: null, lastError: error } });
+    await db.$transaction(async (tx) => {
+      await tx.upstreamServer.update({ where: { id: s.id }, data: { status: 'unreachable', lastCheckedAt: new Date(), latencyMs: null, lastError: error } });
+      if (scheduled && before?.status === 'unreachable') return;
+      await writeAudit(tx, actor, {
+        requestId: newRequestId(), action: 'upstream.unreachable', resourceType: 'upstream_server', resourceId: s.id, tenantId: s.tenantId, outcome: 'error',
+        errorCode: 'UPSTREAM_UNREACHABLE', details: { namespace: s.namespace, error }, resourcesTouched: [`upstream:${s.namespace}`],
+      });
+    });
     return { ok: false, error };
   }
   const discovery = await db.$transaction(async (tx) => {
@@ -50,6 +61,8 @@ export async function runDiscovery(actor: Actor, s: DiscoveryTarget): Promise<Di
       where: { id: s.id },
       data: { status: 'reachable', lastCheckedAt: new Date(), latencyMs: offer.latencyMs, lastError: null, discovery: discovery as Prisma.InputJsonValue },
     });
+    const steady = (t: { outcome: string }) => t.outcome === 'unchanged' || t.outcome.startsWith('quarantined');
+    if (scheduled && before?.status === 'reachable' && tools.every(steady)) return discovery;
     await writeAudit(tx, actor, {
       requestId: newRequestId(), action: 'upstream.discovered', resourceType: 'upstream_server', resourceId: s.id, tenantId: s.tenantId, latencyMs: offer.latencyMs,
       details: { namespace: s.namespace, tools: tools.length, changed: tools.filter((t) => t.outcome.startsWith('changed')).length, resources: offer.resources.length, prompts: offer.prompts.length },
