@@ -144,6 +144,12 @@ describe('token scopes', () => {
     expect(one(c, { teamIds: [], userId: null, scopes: ['kb_search'] }).enabled).toBe(true);
     expect(one(c, { teamIds: [], userId: null, scopes: ['sql_query'] })).toMatchObject({ enabled: false, source: 'scope' });
   });
+  it('a group scope (an OAuth grant\'s) names the tools of that catalogue category', () => {
+    const c = ctx({ tools: [tool({ category: 'Knowledge' })], activations: [rule({})] });
+    expect(one(c, { teamIds: [], userId: null, scopes: ['tools:group:knowledge'] }).enabled).toBe(true);
+    expect(one(c, { teamIds: [], userId: null, scopes: ['tools:group:data'] })).toMatchObject({ enabled: false, source: 'scope' });
+    expect(one(ctx({ activations: [rule({})] }), { teamIds: [], userId: null, scopes: ['tools:group:knowledge'] })).toMatchObject({ enabled: false, source: 'scope' });
+  });
 });
 
 describe('limits', () => {

@@ -17,6 +17,7 @@ import { createHash } from 'node:crypto';
 export type ActivationScope = 'tenant' | 'team' | 'user';
 export type ApprovalMode = 'never' | 'always' | 'conditional';
 import { DEFAULT_APPROVAL_TTL_MINUTES } from '@/lib/schemas/approvals';
+import { groupScope } from '@/lib/schemas/oauth';
 export type ApprovalOp = 'gt' | 'gte' | 'lt' | 'lte' | 'eq' | 'neq';
 
 export interface ApprovalCondition {
@@ -35,6 +36,8 @@ export interface AccessTool {
   servedVersion: number;
   /** Versions that may be served (approved or superseded). */
   versions: number[];
+  /** The catalogue category: a token scope `tools:group:<category>` (an OAuth grant's group) names the tool. */
+  category?: string;
 }
 
 export interface AccessActivation {
@@ -74,7 +77,7 @@ export interface AccessContext {
 export interface AccessCaller {
   teamIds: string[];
   userId: string | null;
-  /** A token's tool scopes: empty or absent = every tool the tenant has. */
+  /** A token's tool scopes (tool slugs, or group scopes of OAuth grants): empty or absent = every tool the tenant has. */
   scopes?: string[];
   token?: { requestsPerMinute: number | null; callsPerDay: number | null } | null;
 }
@@ -194,7 +197,7 @@ export function resolveToolAccess(ctx: AccessContext, caller: AccessCaller, tool
   if (d.enabled && !tool.versions.includes(version)) {
     d = { enabled: false, source: 'pin', reason: pinned !== null ? `pinned to version ${pinned}, which cannot be served` : `version ${version} cannot be served` };
   }
-  if (d.enabled && caller.scopes && caller.scopes.length > 0 && !caller.scopes.includes(tool.slug)) {
+  if (d.enabled && caller.scopes && caller.scopes.length > 0 && !caller.scopes.includes(tool.slug) && !(tool.category !== undefined && caller.scopes.includes(groupScope(tool.category)))) {
     d = { enabled: false, source: 'scope', reason: "outside the token's scopes" };
   }
   const hasOwn = policy?.requestsPerMinute != null || policy?.callsPerDay != null;

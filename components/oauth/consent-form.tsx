@@ -11,34 +11,35 @@ interface ConsentView {
   uid: string;
   client: { id: string; name: string; uri: string | null; viaMetadataDocument: boolean; redirectHost: string };
   tools: { slug: string; title: string; category: string; description: string }[];
-  requested: { all: boolean; slugs: string[] };
+  groups: { key: string; category: string; slugs: string[] }[];
+  requested: { all: boolean; slugs: string[]; groups: string[] };
 }
 
 /** Which application asks, for which of the user's tools; Allow grants only what is ticked, Deny refuses. */
 export function ConsentForm({ view, email, tenantName }: { view: ConsentView; email: string; tenantName: string; callbackUrl: string }) {
   const [all, setAll] = useState(view.requested.all);
   const [chosen, setChosen] = useState<Set<string>>(() => new Set(view.requested.slugs));
+  const [chosenGroups, setChosenGroups] = useState<Set<string>>(() => new Set(view.requested.groups));
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
-  const groups = useMemo(() => {
-    const m = new Map<string, ConsentView['tools']>();
-    for (const t of view.tools) m.set(t.category, [...(m.get(t.category) ?? []), t]);
-    return [...m];
-  }, [view.tools]);
+  const groups = useMemo(() => view.groups.map((g) => ({ ...g, tools: view.tools.filter((t) => g.slugs.includes(t.slug)) })), [view.groups, view.tools]);
+  // A ticked group covers its tools: they are sent as the group, not one by one.
+  const covered = useMemo(() => new Set(groups.filter((g) => chosenGroups.has(g.key)).flatMap((g) => g.slugs)), [groups, chosenGroups]);
+  const tools = [...chosen].filter((slug) => !covered.has(slug));
 
   const decide = (decision: 'allow' | 'deny') =>
     start(async () => {
       setError(null);
-      const res = await decideConsentAction({ uid: view.uid, decision, all, tools: all ? [] : [...chosen] });
+      const res = await decideConsentAction({ uid: view.uid, decision, all, tools: all ? [] : tools, groups: all ? [] : [...chosenGroups] });
       if (res.ok) window.location.assign(res.data.redirectTo);
       else setError(res.message);
     });
 
-  const toggle = (slug: string, on: boolean) =>
-    setChosen((prev) => {
+  const toggle = (set: typeof setChosen, key: string, on: boolean) =>
+    set((prev) => {
       const next = new Set(prev);
-      if (on) next.add(slug);
-      else next.delete(slug);
+      if (on) next.add(key);
+      else next.delete(key);
       return next;
     });
 
@@ -70,11 +71,12 @@ export function ConsentForm({ view, email, tenantName }: { view: ConsentView; em
           <Checkbox checked={all} onChange={(e) => setAll(e.target.checked)} label="All tools I may use" description="Including tools activated for you later. Untick to choose tools one by one." />
           {!all ? (
             <div className="max-h-72 space-y-3 overflow-y-auto rounded-md border border-border p-3">
-              {groups.map(([category, tools]) => (
-                <div key={category} role="group" aria-label={category} className="space-y-2">
-                  <p className="text-xs font-semibold uppercase tracking-wide text-muted-foreground">{category}</p>
-                  {tools.map((t) => (
-                    <Checkbox key={t.slug} name="tools" value={t.slug} checked={chosen.has(t.slug)} onChange={(e) => toggle(t.slug, e.target.checked)} label={t.title} description={t.description} />
+              {groups.map((g) => (
+                <div key={g.key} role="group" aria-label={g.category} className="space-y-2">
+                  <p className="text-xs font-semibold uppercase tracking-wide text-muted-foreground">{g.category}</p>
+                  <Checkbox name="groups" value={g.key} checked={chosenGroups.has(g.key)} onChange={(e) => toggle(setChosenGroups, g.key, e.target.checked)} label={`All ${g.category} tools`} description={`Including ${g.category} tools activated for you later.`} />
+                  {g.tools.map((t) => (
+                    <Checkbox key={t.slug} name="tools" value={t.slug} checked={covered.has(t.slug) || chosen.has(t.slug)} disabled={covered.has(t.slug)} onChange={(e) => toggle(setChosen, t.slug, e.target.checked)} label={t.title} description={t.description} />
                   ))}
                 </div>
               ))}
@@ -88,7 +90,7 @@ export function ConsentForm({ view, email, tenantName }: { view: ConsentView; em
         <Button variant="outline" onClick={() => decide('deny')} disabled={pending}>
           Deny
         </Button>
-        <Button onClick={() => decide('allow')} disabled={pending || view.tools.length === 0 || (!all && chosen.size === 0)}>
+        <Button onClick={() => decide('allow')} disabled={pending || view.tools.length === 0 || (!all && tools.length === 0 && chosenGroups.size === 0)}>
           {pending ? 'Working…' : 'Allow'}
         </Button>
       </div>

@@ -10,6 +10,7 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '@/components/ui/dialog';
 import { EmptyState } from '@/components/ui/empty-state';
+import { choiceLabel } from '@/lib/schemas/oauth';
 import { Pagination } from '@/components/ui/pagination';
 import { SearchInput } from '@/components/ui/search-input';
 import { Select } from '@/components/ui/select';
@@ -64,7 +65,7 @@ export function ConnectedApps({ items, total, page, pageSize, filters, showUser,
               <TR key={c.id} data-testid="connection-row">
                 <TD><div className="font-medium">{c.clientName}</div><div className="max-w-56 truncate text-xs text-muted-foreground" title={c.clientId}>{c.clientId}</div></TD>
                 {showUser ? <TD><div>{c.user.name}</div><div className="text-xs text-muted-foreground">{c.user.email}</div></TD> : null}
-                <TD className="max-w-64 text-sm">{c.tools === 'all' ? 'All tools I may use' : c.tools.join(', ')}</TD>
+                <TD className="max-w-64 text-sm">{c.tools === 'all' ? 'All tools I may use' : c.tools.map(choiceLabel).join(', ')}</TD>
                 <TD className="whitespace-nowrap text-sm">{when(c.createdAt)}</TD>
                 <TD className="whitespace-nowrap text-sm">{when(c.lastUsedAt)}</TD>
                 <TD>{c.revokedAt ? <Badge variant="muted">Revoked</Badge> : <Badge variant="success">Active</Badge>}</TD>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientMetadataProblem, groupScope, redirectUriProblem, scopesForCatalogue, toolsForScopes } from './oauth';
+import { choiceLabel, clientMetadataProblem, groupScope, parseToolsScope, redirectUriProblem, requestedChoice, scopesForCatalogue, toolGroups, toolsForScopes, ZConsentDecisionInput } from './oauth';
 import { isOAuthPath } from '@/lib/server/oauth/config';
 
 const TOOLS = [{ slug: 'kb_search', category: 'Knowledge' }, { slug: 'ticket_search', category: 'Support desk' }, { slug: 'ticket_create', category: 'Support desk' }];
@@ -13,7 +13,35 @@ describe('scopes', () => {
   });
 
   it('lists the catalogue scopes without spaces', () => {
-    expect(scopesForCatalogue(TOOLS)).toEqual(['mcp:tools', 'tools:knowledge', 'tools:support-desk', 'tool:kb_search', 'tool:ticket_search', 'tool:ticket_create']);
+    expect(scopesForCatalogue(TOOLS)).toEqual(['mcp:tools', 'tools:group:knowledge', 'tools:group:support-desk', 'tool:kb_search', 'tool:ticket_search', 'tool:ticket_create']);
+  });
+
+  it.each([
+    ['mcp:tools', { kind: 'all' }],
+    ['tool:kb_search', { kind: 'tool', slug: 'kb_search' }],
+    ['tools:group:support-desk', { kind: 'group', key: 'support-desk' }],
+    ['tools:group:', null],
+    ['tools:group:Support desk', null],
+    ['tools:group:-x', null],
+    ['tools:knowledge', null],
+    ['tool:Bad-Slug', null],
+    ['openid', null],
+  ])('parses the scope token %j', (scope, expected) => {
+    expect(parseToolsScope(scope)).toEqual(expected);
+  });
+
+  it('an unknown group names no tool; groups are only the categories holding a given tool', () => {
+    expect(toolsForScopes(['tools:group:finance'], TOOLS)).toEqual({ all: false, slugs: [] });
+    expect(toolGroups(TOOLS.slice(0, 2))).toEqual([{ key: 'knowledge', category: 'Knowledge', slugs: ['kb_search'] }, { key: 'support-desk', category: 'Support desk', slugs: ['ticket_search'] }]);
+    expect(requestedChoice(['tools:group:support-desk', 'tools:group:finance', 'tool:kb_search', 'tool:nope'], TOOLS)).toEqual({ all: false, slugs: ['kb_search'], groups: ['support-desk'] });
+    expect(requestedChoice(['mcp:tools', 'tool:kb_search'], TOOLS)).toEqual({ all: true, slugs: [], groups: [] });
+    expect(choiceLabel('tools:group:support-desk')).toBe('All support-desk tools');
+    expect(choiceLabel('kb_search')).toBe('kb_search');
+  });
+
+  it('the consent input takes group keys, one or many, and refuses anything else', () => {
+    expect(ZConsentDecisionInput.parse({ uid: 'abcdefghijkl', decision: 'allow', groups: 'knowledge' }).groups).toEqual(['knowledge']);
+    expect(ZConsentDecisionInput.safeParse({ uid: 'abcdefghijkl', decision: 'allow', groups: ['Knowledge base'] }).error?.issues[0]?.message).toBe('Unknown tool group.');
   });
 });
 

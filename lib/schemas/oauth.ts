@@ -5,7 +5,7 @@ import { z } from 'zod';
 /** Every tool the user may use (follows the user's activation over time). */
 export const SCOPE_ALL_TOOLS = 'mcp:tools';
 const TOOL_PREFIX = 'tool:';
-const GROUP_PREFIX = 'tools:';
+const GROUP_PREFIX = 'tools:group:';
 
 export function toolScope(slug: string): string {
   return `${TOOL_PREFIX}${slug}`;
@@ -15,8 +15,39 @@ export function toolScope(slug: string): string {
 export function groupKey(category: string): string {
   return category.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'other';
 }
+/** "All tools of a catalogue category that the user may use", resolved when the token is used (tools:group:<key>). */
 export function groupScope(category: string): string {
   return `${GROUP_PREFIX}${groupKey(category)}`;
+}
+
+export const ZToolSlug = z.string().regex(/^[a-z][a-z0-9_]{1,63}$/, 'Unknown tool.');
+export const ZGroupKey = z.string().max(64, 'Unknown tool group.').regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Unknown tool group.');
+
+/** One tool scope token: every tool, one tool (`tool:<slug>`) or one catalogue group (`tools:group:<key>`). */
+export const ZToolsScope = z.union([
+  z.literal(SCOPE_ALL_TOOLS).transform(() => ({ kind: 'all' as const })),
+  z.string().startsWith(TOOL_PREFIX).transform((s) => s.slice(TOOL_PREFIX.length)).pipe(ZToolSlug).transform((slug) => ({ kind: 'tool' as const, slug })),
+  z.string().startsWith(GROUP_PREFIX).transform((s) => s.slice(GROUP_PREFIX.length)).pipe(ZGroupKey).transform((key) => ({ kind: 'group' as const, key })),
+]);
+export type TToolsScope = z.output<typeof ZToolsScope>;
+
+/** A scope token as a tools scope; null for anything else (OpenID scopes, unknown or malformed tokens). */
+export function parseToolsScope(scope: string): TToolsScope | null {
+  const parsed = ZToolsScope.safeParse(scope);
+  return parsed.success ? parsed.data : null;
+}
+
+/**
+ * A connection's stored choice (a tool slug or a group scope per entry; the agent token backing the connection holds
+ * the same list) as scope tokens.
+ */
+export function choiceScopes(entries: readonly string[]): string[] {
+  return entries.map((e) => (e.startsWith(GROUP_PREFIX) ? e : toolScope(e)));
+}
+
+/** How a stored choice entry reads for a person ("All data tools" for a group). */
+export function choiceLabel(entry: string): string {
+  return entry.startsWith(GROUP_PREFIX) ? `All ${entry.slice(GROUP_PREFIX.length)} tools` : entry;
 }
 
 export interface ScopeTool {
@@ -26,13 +57,42 @@ export interface ScopeTool {
 
 /**
  * The tool slugs a set of scopes names among `tools` (the tools the user may use): never more than those.
- * `all: true` when the scopes ask for every tool the user may use.
+ * `all: true` when the scopes ask for every tool the user may use. A group or tool that names none of `tools` grants nothing.
  */
 export function toolsForScopes(scopes: Iterable<string>, tools: readonly ScopeTool[]): { all: boolean; slugs: string[] } {
-  const set = new Set(scopes);
-  if (set.has(SCOPE_ALL_TOOLS)) return { all: true, slugs: tools.map((t) => t.slug) };
-  const slugs = tools.filter((t) => set.has(toolScope(t.slug)) || set.has(groupScope(t.category))).map((t) => t.slug);
-  return { all: false, slugs };
+  const slugs = new Set<string>();
+  const groups = new Set<string>();
+  for (const s of scopes) {
+    const parsed = parseToolsScope(s);
+    if (parsed?.kind === 'all') return { all: true, slugs: tools.map((t) => t.slug) };
+    if (parsed?.kind === 'tool') slugs.add(parsed.slug);
+    if (parsed?.kind === 'group') groups.add(parsed.key);
+  }
+  return { all: false, slugs: tools.filter((t) => slugs.has(t.slug) || groups.has(groupKey(t.category))).map((t) => t.slug) };
+}
+
+/** What an authorization request asks for, as the consent form's initial choice: named tools and named groups. */
+export function requestedChoice(scopes: Iterable<string>, tools: readonly ScopeTool[]): { all: boolean; slugs: string[]; groups: string[] } {
+  const parsed = [...scopes].map(parseToolsScope);
+  if (parsed.some((p) => p?.kind === 'all')) return { all: true, slugs: [], groups: [] };
+  const keys = new Set(tools.map((t) => groupKey(t.category)));
+  return {
+    all: false,
+    slugs: parsed.flatMap((p) => (p?.kind === 'tool' && tools.some((t) => t.slug === p.slug) ? [p.slug] : [])),
+    groups: [...new Set(parsed.flatMap((p) => (p?.kind === 'group' && keys.has(p.key) ? [p.key] : [])))],
+  };
+}
+
+/** The catalogue groups among `tools` (only categories holding at least one of them), in the tools' order. */
+export function toolGroups(tools: readonly ScopeTool[]): { key: string; category: string; slugs: string[] }[] {
+  const m = new Map<string, { key: string; category: string; slugs: string[] }>();
+  for (const t of tools) {
+    const key = groupKey(t.category);
+    const g = m.get(key) ?? { key, category: t.category, slugs: [] };
+    g.slugs.push(t.slug);
+    m.set(key, g);
+  }
+  return [...m.values()];
 }
 
 /** The scopes a resource server may grant for these catalogue tools. */
@@ -117,9 +177,13 @@ export const ZConsentDecisionInput = z.object({
   decision: z.enum(['allow', 'deny'], { error: 'Choose Allow or Deny.' }),
   all: z.preprocess((v) => v === 'on' || v === true || v === 'true', z.boolean()).default(false).describe('Grant every tool the user may use'),
   tools: z
-    .preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().regex(/^[a-z][a-z0-9_]{1,63}$/, 'Unknown tool.')).max(500))
+    .preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(ZToolSlug).max(500))
     .default([])
     .describe('Tool slugs chosen by the user'),
+  groups: z
+    .preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(ZGroupKey).max(100))
+    .default([])
+    .describe('Catalogue groups chosen by the user: every tool of the category the user may use, now and later'),
 });
 export type TConsentDecisionInput = z.input<typeof ZConsentDecisionInput>;
 

@@ -27,11 +27,11 @@ export async function listenLoopback(): Promise<http.Server> {
   return server;
 }
 
-export async function startAuthServer(opts: { resource?: string; egress?: EgressOptions; install?: boolean; server?: http.Server } = {}): Promise<TestAuthServer> {
+export async function startAuthServer(opts: { resource?: string; egress?: EgressOptions; install?: boolean; server?: http.Server; registrationsPerIpPerHour?: number } = {}): Promise<TestAuthServer> {
   const server = opts.server ?? (await listenLoopback());
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const resource = opts.resource ?? mcpResource();
-  const provider = await createOAuthProvider({ db: await getDb(), issuer, resource, cookieSecret: 'integration-test-cookie-secret', egress: opts.egress });
+  const provider = await createOAuthProvider({ db: await getDb(), issuer, resource, cookieSecret: 'integration-test-cookie-secret', egress: opts.egress, registrationsPerIpPerHour: opts.registrationsPerIpPerHour });
   server.on('request', provider.callback());
   if (opts.install !== false) installOAuthProviderForTests(provider);
   return {
@@ -101,8 +101,8 @@ export async function startAuthorization(as: TestAuthServer, p: AuthorizeParams,
 }
 
 /** Consent through the service, then the browser follows the resume URL back to the client's redirect URI. */
-export async function consentAndGetCode(as: TestAuthServer, actor: Actor, flow: { uid: string; jar: CookieJar }, choice: { all?: boolean; tools?: string[] } = { all: true }) {
-  const { redirectTo } = await decideConsent({ actor, uid: flow.uid, interactionCookie: flow.jar.get('_interaction'), decision: 'allow', all: choice.all ?? false, tools: choice.tools ?? [] });
+export async function consentAndGetCode(as: TestAuthServer, actor: Actor, flow: { uid: string; jar: CookieJar }, choice: { all?: boolean; tools?: string[]; groups?: string[] } = { all: true }) {
+  const { redirectTo } = await decideConsent({ actor, uid: flow.uid, interactionCookie: flow.jar.get('_interaction'), decision: 'allow', all: choice.all ?? false, tools: choice.tools ?? [], groups: choice.groups ?? [] });
   const res = await fetch(redirectTo, { redirect: 'manual', headers: { cookie: flow.jar.header() } });
   flow.jar.take(res);
   const location = new URL(res.headers.get('location') ?? 'about:blank');
@@ -115,7 +115,7 @@ export async function tokenRequest(as: TestAuthServer, body: Record<string, stri
 }
 
 /** The whole flow for a user: registration, authorization, consent, code exchange. */
-export async function connectClient(as: TestAuthServer, actor: Actor, choice: { all?: boolean; tools?: string[] } = { all: true }, scope = 'mcp:tools') {
+export async function connectClient(as: TestAuthServer, actor: Actor, choice: { all?: boolean; tools?: string[]; groups?: string[] } = { all: true }, scope = 'mcp:tools') {
   const client = await registerPublicClient(as);
   const { verifier, challenge } = pkce();
   const flow = await startAuthorization(as, { ...client, challenge, scope });

@@ -1,6 +1,6 @@
 import 'server-only';
-// Resolves the Actor for a portal request from the session, fresh from the database (a disabled user
-// or a changed role takes effect at once).
+// Resolves the Actor for a portal request from the session, fresh from the database (a disabled user, a password
+// reset or a changed role takes effect at once).
 import { cache } from 'react';
 import { headers } from 'next/headers';
 import { getServerSession } from 'next-auth';
@@ -21,14 +21,28 @@ async function requestIp(): Promise<string | null> {
   return clientIp((name) => h.get(name));
 }
 
-export const getActor = cache(async (via: 'portal' | 'api' = 'portal'): Promise<PortalActor | null> => {
-  const session = await getServerSession(authOptions());
-  const uid = (session?.user as { id?: string } | undefined)?.id;
-  if (!uid) return null;
+/** What a portal session carries (lib/server/auth/options.ts): the user id and the session version at sign-in. */
+export function sessionClaims(session: { user?: unknown } | null): { uid: string; sessionVersion: number } | null {
+  const u = (session?.user ?? {}) as { id?: unknown; sv?: unknown };
+  return typeof u.id === 'string' ? { uid: u.id, sessionVersion: typeof u.sv === 'number' ? u.sv : 0 } : null;
+}
+
+/**
+ * The user a session stands for, read on every request: a deactivated user, a suspended tenant, or a password reset
+ * since the sign-in (the session version moved on) ends the session at once.
+ */
+export async function loadSessionUser(claims: { uid: string; sessionVersion: number }) {
   const db = await getDb();
-  const user = await db.user.findUnique({ where: { id: uid }, include: { tenant: true, teams: true } });
-  // Read on every request: a deactivated user or a suspended tenant loses its session at once.
-  if (!user || user.disabled || user.tenant?.suspendedAt) return null;
+  const user = await db.user.findUnique({ where: { id: claims.uid }, include: { tenant: true, teams: true } });
+  if (!user || user.disabled || user.tenant?.suspendedAt || user.sessionVersion !== claims.sessionVersion) return null;
+  return user;
+}
+
+export const getActor = cache(async (via: 'portal' | 'api' = 'portal'): Promise<PortalActor | null> => {
+  const claims = sessionClaims(await getServerSession(authOptions()));
+  if (!claims) return null;
+  const user = await loadSessionUser(claims);
+  if (!user) return null;
   return {
     kind: 'user',
     id: user.id,

@@ -22,7 +22,7 @@ export function oidcProviders(): Provider[] {
       wellKnown: `${e.OIDC_ISSUER!.replace(/\/$/, '')}/.well-known/openid-configuration`,
       clientId: e.OIDC_CLIENT_ID,
       clientSecret: e.OIDC_CLIENT_SECRET,
-      authorization: { params: { scope: 'openid email profile' } },
+      authorization: { params: { scope: e.OIDC_SCOPES.split(/\s+/).join(' ') } },
       idToken: true,
       checks: ['pkce', 'state'],
       // Known users sign in (their mapped roles and teams re-applied from the `groups` claim); unknown ones whose

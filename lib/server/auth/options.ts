@@ -3,6 +3,7 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { isAppError } from '@/lib/errors';
 import { clientIp } from '@/lib/server/client-ip';
+import { getDb } from '@/lib/server/db/client';
 import { env } from '@/lib/server/env';
 import { authenticateWithPassword } from '@/lib/services/auth/authenticate-with-password';
 import { oidcProviders } from './oidc';
@@ -13,6 +14,11 @@ function requestIp(headers: Record<string, string | string[] | undefined> | unde
     const v = h[name];
     return Array.isArray(v) ? v.join(',') : v;
   }) ?? 'unknown';
+}
+
+async function currentSessionVersion(userId: string): Promise<number> {
+  const db = await getDb();
+  return (await db.user.findUnique({ where: { id: userId }, select: { sessionVersion: true } }))?.sessionVersion ?? 0;
 }
 
 export function authOptions(): NextAuthOptions {
@@ -40,11 +46,12 @@ export function authOptions(): NextAuthOptions {
     ],
     callbacks: {
       async jwt({ token, user }) {
-        if (user) token.uid = user.id;
+        // At sign-in: the user's session version, so a later password reset ends this session (getActor).
+        if (user) Object.assign(token, { uid: user.id, sv: await currentSessionVersion(user.id) });
         return token;
       },
       async session({ session, token }) {
-        if (session.user && typeof token.uid === 'string') (session.user as { id?: string }).id = token.uid;
+        if (session.user && typeof token.uid === 'string') Object.assign(session.user, { id: token.uid, sv: typeof token.sv === 'number' ? token.sv : 0 });
         return session;
       },
     },

@@ -26,6 +26,7 @@ export function oauthProvider(): Promise<Provider> {
       // next-auth's secret is shared by every replica (scripts/start.ts requires it with DATABASE_URL).
       cookieSecret: e.NEXTAUTH_SECRET ?? crypto.randomBytes(32).toString('base64url'),
       proxy: Boolean(e.TRUSTED_PROXIES),
+      registrationsPerIpPerHour: e.OAUTH_REGISTRATIONS_PER_IP_PER_HOUR,
     });
   })().catch((err: unknown) => {
     g.__oauthProvider = undefined;

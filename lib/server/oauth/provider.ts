@@ -15,6 +15,8 @@ import { ACCESS_TOKEN_TTL_SECONDS, CONSENT_PATH, OAUTH_ROUTES, REFRESH_TOKEN_TTL
 import { guardedFetch } from '@/lib/server/oauth/guarded-fetch';
 import { decryptSecret, encryptSecret, type EncryptedValue } from '@/lib/server/secrets';
 import type { EgressOptions } from '@/mcp-server/egress/ssrf';
+import { clientIp } from '@/lib/server/client-ip';
+import { claimRegistrationSlot } from '@/lib/services/oauth/claim-registration-slot';
 import { markGrantRevoked } from '@/lib/services/oauth/mark-grant-revoked';
 
 export interface OAuthProviderOptions {
@@ -28,6 +30,8 @@ export interface OAuthProviderOptions {
   egress?: EgressOptions;
   /** Believe X-Forwarded-Proto/Host (behind a TLS-terminating proxy). */
   proxy?: boolean;
+  /** Dynamic Client Registrations one client IP may make per hour; unset: unlimited (test harnesses). */
+  registrationsPerIpPerHour?: number;
 }
 
 const SIGNING_KEY_KIND = 'ServerKey';
@@ -154,6 +158,29 @@ export async function createOAuthProvider(opts: OAuthProviderOptions): Promise<P
     }
     await next();
   });
+  // Registration is open to anyone: a bounded number per client IP and hour, answered like the MCP SDK's own
+  // authorization server (RFC 6585 429 with Retry-After, an OAuth error body).
+  const perHour = opts.registrationsPerIpPerHour;
+  if (perHour) {
+    provider.use(async (ctx, next) => {
+      if (ctx.method === 'POST' && ctx.path === OAUTH_ROUTES.registration) {
+        const ip = clientIp((name) => ctx.get(name) || null) ?? 'unknown';
+        const slot = await claimRegistrationSlot({ ip, limit: perHour });
+        if (!slot.ok) {
+          const minutes = Math.ceil(slot.retryAfterSeconds / 60);
+          ctx.status = 429;
+          ctx.set('Retry-After', String(slot.retryAfterSeconds));
+          ctx.set('Cache-Control', 'no-store');
+          ctx.body = {
+            error: 'too_many_requests',
+            error_description: `Too many client registrations from your network: at most ${slot.limit} per hour. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}, or reuse the client you registered before.`,
+          };
+          return;
+        }
+      }
+      await next();
+    });
+  }
   // A grant revoked by the library (refresh-token reuse, RFC 7009 revocation of a refresh token) ends the connection.
   provider.on('grant.revoked', (_ctx: unknown, grantId: string) => {
     void markGrantRevoked({ grantId, reason: 'revoked by the authorization server' }).catch((e: unknown) => console.error('[oauth] could not record a revoked grant', e));

@@ -34,7 +34,7 @@ export async function loadAccessContext(input: AccessContextInput): Promise<Acce
     }),
     db.tool.findMany({
       select: {
-        id: true, slug: true, lifecycle: true, critical: true, killedGlobally: true, killedReason: true, servedVersion: true,
+        id: true, slug: true, category: true, lifecycle: true, critical: true, killedGlobally: true, killedReason: true, servedVersion: true,
         versions: { where: { status: { in: [...SERVABLE_VERSION_STATUSES] } }, select: { version: true } },
       },
     }),

@@ -1,7 +1,7 @@
 import 'server-only';
 // The invitee (or a user resetting a password) sets a password through a single-use link. The link is consumed
 // by a guarded update (unused, unrevoked, unexpired), so two submissions cannot both succeed; the password and
-// the audit event commit with it.
+// the audit event commit with it, and the user's existing portal sessions end.
 import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/policy';
 import { ZAcceptAccountLinkInput, type TAcceptAccountLinkInput } from '@/lib/schemas/admin';
@@ -24,7 +24,8 @@ export async function acceptAccountLink({ purpose, ip = null, now = new Date(), 
     const claimed = await tx.invitation.updateMany({ where: { id: row.id, usedAt: null, revokedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
     if (claimed.count !== 1) throw new AppError('NOT_FOUND', { userMessage: DEAD_LINK });
     const u = row.user;
-    await tx.user.update({ where: { id: u.id }, data: { passwordHash } });
+    // A new password ends every portal session signed in before it (getActor compares the session version).
+    await tx.user.update({ where: { id: u.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
     const actor: Actor = { kind: 'user', id: u.id, label: u.email, tenantId: u.tenantId, teamIds: u.teams.map((t) => t.teamId), roles: u.roles, via: 'portal', ip };
     await writeAudit(tx, actor, {
       requestId: newRequestId(),

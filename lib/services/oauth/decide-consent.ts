@@ -5,7 +5,7 @@ import 'server-only';
 // access_denied. Returns where the browser goes next (the library's resume URL).
 import { AppError } from '@/lib/errors';
 import { assertCan, type Actor } from '@/lib/policy';
-import { SCOPE_ALL_TOOLS, toolScope, ZConsentDecisionInput, type TConsentDecisionInput } from '@/lib/schemas/oauth';
+import { choiceScopes, groupScope, SCOPE_ALL_TOOLS, toolGroups, ZConsentDecisionInput, type TConsentDecisionInput } from '@/lib/schemas/oauth';
 import { writeAudit } from '@/lib/server/audit';
 import { generateAgentToken } from '@/lib/server/crypto';
 import { parseInput } from '@/lib/server/boundary';
@@ -34,8 +34,12 @@ export async function decideConsent({ actor, interactionCookie, ...raw }: TConse
 
   const available = await findUserTools({ tenantId, userId: actor.id });
   const chosen = input.all ? available.map((t) => t.slug) : input.tools.filter((slug) => available.some((t) => t.slug === slug));
+  // A group counts only when it holds a tool the user may use; an unknown group grants nothing.
+  const groups = toolGroups(available).filter((g) => !input.all && input.groups.includes(g.key));
+  // The stored choice: tool slugs and group scopes (groups resolve to the user's tools when a token is used); [] = all.
+  const choice = input.all ? [] : [...chosen.filter((slug) => !groups.some((g) => g.slugs.includes(slug))), ...groups.map((g) => groupScope(g.category))];
   if (!available.length) throw new AppError('INVALID_STATE', { userMessage: 'No tool is activated for you yet, so there is nothing to share. Ask your tenant admin to activate tools for you or your team.' });
-  if (!chosen.length) throw new AppError('VALIDATION', { userMessage: 'Choose at least one tool, or Deny.', fieldErrors: { tools: ['Choose at least one tool.'] } });
+  if (!input.all && !choice.length) throw new AppError('VALIDATION', { userMessage: 'Choose at least one tool, or Deny.', fieldErrors: { tools: ['Choose at least one tool.'] } });
 
   // The grant holds what the client asked for plus the chosen tools; what a token may reach is bounded at /mcp by
   // the backing token's scopes (the user's choice) and the user's own activation.
@@ -44,7 +48,7 @@ export async function decideConsent({ actor, interactionCookie, ...raw }: TConse
   const grant = new provider.Grant({ accountId: actor.id, clientId: client.clientId });
   const oidc = requested.filter((s) => OIDC_SCOPES.has(s));
   if (oidc.length) grant.addOIDCScope(oidc.join(' '));
-  const toolScopes = input.all ? [SCOPE_ALL_TOOLS] : chosen.map(toolScope);
+  const toolScopes = input.all ? [SCOPE_ALL_TOOLS] : choiceScopes(choice);
   grant.addResourceScope(resource, [...new Set([...requested.filter((s) => !OIDC_SCOPES.has(s) || s === SCOPE_ALL_TOOLS), ...toolScopes])].join(' '));
   const grantId = await grant.save();
 
@@ -53,16 +57,16 @@ export async function decideConsent({ actor, interactionCookie, ...raw }: TConse
   const db = await getDb();
   await db.$transaction(async (tx) => {
     const token = await tx.agentToken.create({
-      data: { tenantId, userId: actor.id, name: `OAuth: ${clientName}`.slice(0, 80), prefix: 'oauth', tokenHash: backing.hash, scopes: input.all ? [] : chosen, createdById: actor.id },
+      data: { tenantId, userId: actor.id, name: `OAuth: ${clientName}`.slice(0, 80), prefix: 'oauth', tokenHash: backing.hash, scopes: choice, createdById: actor.id },
       select: { id: true },
     });
     const row = await tx.oAuthConnection.create({
-      data: { grantId, agentTokenId: token.id, tenantId, userId: actor.id, clientId: client.clientId, clientName, scopes: input.all ? [] : chosen },
+      data: { grantId, agentTokenId: token.id, tenantId, userId: actor.id, clientId: client.clientId, clientName, scopes: choice },
       select: { id: true },
     });
     await writeAudit(tx, actor, {
       requestId: newRequestId(), tenantId, action: 'oauth_connection.created', resourceType: 'oauth_connection', resourceId: row.id,
-      details: { clientId: client.clientId, clientName, tools: input.all ? 'all' : chosen, requestedScopes: requested },
+      details: { clientId: client.clientId, clientName, tools: input.all ? 'all' : choice, requestedScopes: requested },
       resourcesTouched: [`oauth_connection:${row.id}`, `agent_token:${token.id}`],
     });
 

@@ -4,7 +4,7 @@ import 'server-only';
 // agent token, which /mcp then authenticates like any agent token (tenant suspension, user deactivation, revocation),
 // with the tools narrowed to the token's scopes and the audit actor "user via client".
 import type { PrismaClient } from '@/lib/generated/prisma/client';
-import { SCOPE_ALL_TOOLS, toolsForScopes } from '@/lib/schemas/oauth';
+import { choiceScopes, parseToolsScope, toolsForScopes } from '@/lib/schemas/oauth';
 import { recordId } from '@/lib/server/oauth/adapter';
 
 export type OAuthAccess =
@@ -33,17 +33,20 @@ export async function findOAuthAccess(db: PrismaClient, token: string, resource:
   if (!conn || conn.userId !== p.accountId) return { ok: false, reason: 'unknown' };
   if (conn.revokedAt) return { ok: false, reason: 'revoked' };
 
-  // The token's scopes narrow the connection's tools (the user's choice; empty: every tool the user may use).
+  // The token's scopes and the user's choice (tool slugs and groups; empty: every tool the user may use) narrow
+  // each other. Groups resolve against the catalogue now, so a tool added to a chosen category later is included;
+  // /mcp then keeps only the tools the user may use (activation). Something that names no tool grants nothing.
   const scopes = (p.scope ?? '').split(' ').filter(Boolean);
-  let slugs: string[];
-  if (scopes.includes(SCOPE_ALL_TOOLS)) slugs = conn.scopes;
-  else {
-    const grouped = scopes.some((s) => s.startsWith('tools:'));
-    const catalogue = grouped
-      ? await db.tool.findMany({ select: { slug: true, category: true } })
-      : scopes.filter((s) => s.startsWith('tool:')).map((s) => ({ slug: s.slice(5), category: '' }));
-    const named = toolsForScopes(scopes, catalogue).slugs;
-    slugs = conn.scopes.length ? named.filter((s) => conn.scopes.includes(s)) : named;
+  const chosen = choiceScopes(conn.scopes);
+  const named = [...scopes, ...chosen].map(parseToolsScope);
+  const catalogue = named.some((s) => s?.kind === 'group')
+    ? await db.tool.findMany({ select: { slug: true, category: true } })
+    : [...new Set(named.flatMap((s) => (s?.kind === 'tool' ? [s.slug] : [])))].map((slug) => ({ slug, category: '' }));
+  const byToken = toolsForScopes(scopes, catalogue);
+  const byChoice = chosen.length ? toolsForScopes(chosen, catalogue) : { all: true, slugs: [] };
+  let slugs: string[] = [];
+  if (!byToken.all || !byChoice.all) {
+    slugs = byToken.all ? byChoice.slugs : byChoice.all ? byToken.slugs : byToken.slugs.filter((s) => byChoice.slugs.includes(s));
     if (!slugs.length) return { ok: false, reason: 'insufficient_scope' };
   }
   const user = await db.user.findUnique({ where: { id: conn.userId }, select: { email: true } });

@@ -1,9 +1,9 @@
 import 'server-only';
 // What the consent page shows: which application asks, where it will send the user back, and which of the user's
-// tools it asks for (only tools the user may use are ever listed).
+// tools it asks for (only tools the user may use, and groups holding at least one of them, are ever listed).
 import { AppError } from '@/lib/errors';
 import { assertCan, type Actor } from '@/lib/policy';
-import { toolsForScopes } from '@/lib/schemas/oauth';
+import { requestedChoice, toolGroups } from '@/lib/schemas/oauth';
 import { clientDisplayName, loadInteraction, requestedScopes } from './interaction';
 import { findUserTools, type UserTool } from './find-user-tools';
 
@@ -11,7 +11,9 @@ export interface ConsentRequestDto {
   uid: string;
   client: { id: string; name: string; uri: string | null; viaMetadataDocument: boolean; redirectHost: string };
   tools: UserTool[];
-  requested: { all: boolean; slugs: string[] };
+  /** The catalogue categories holding at least one of the user's tools (a group grants all of them, now and later). */
+  groups: { key: string; category: string; slugs: string[] }[];
+  requested: { all: boolean; slugs: string[]; groups: string[] };
 }
 
 export async function getConsentRequest({ actor, uid, interactionCookie }: { actor: Actor; uid: string; interactionCookie: string | undefined }): Promise<ConsentRequestDto> {
@@ -30,6 +32,7 @@ export async function getConsentRequest({ actor, uid, interactionCookie }: { act
       redirectHost: URL.canParse(redirect) ? new URL(redirect).host || new URL(redirect).protocol : redirect,
     },
     tools,
-    requested: toolsForScopes(requestedScopes(interaction.params), tools),
+    groups: toolGroups(tools),
+    requested: requestedChoice(requestedScopes(interaction.params), tools),
   };
 }

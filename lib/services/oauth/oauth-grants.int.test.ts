@@ -130,7 +130,7 @@ describe('consent', () => {
     const flow = await startAuthorization(as, { ...client, challenge: pkce().challenge, scope: 'tool:kb_search tool:ticket_search' });
     const view = await getConsentRequest({ actor: ann, uid: flow.uid!, interactionCookie: flow.jar.get('_interaction') });
     expect(view.tools.map((x) => x.slug)).toEqual(['kb_search']);
-    expect(view.requested).toEqual({ all: false, slugs: ['kb_search'] });
+    expect(view.requested).toEqual({ all: false, slugs: ['kb_search'], groups: [] });
     expect(view.client.name).toBe('Test MCP client');
 
     const { verifier, challenge } = pkce();

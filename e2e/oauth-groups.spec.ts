@@ -1,0 +1,77 @@
+// Consent with a tool group: the user unticks "All tools I may use", ticks "All knowledge tools" (its tools shown as
+// included), allows; the MCP client then sees the knowledge tools the user may use and none of the others, and Connected apps
+// names the group.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Client, StreamableHTTPClientTransport, type OAuthClientProvider, type StoredOAuthClientInformation, type StoredOAuthTokens } from '@modelcontextprotocol/client';
+import { test, expect, pageAs } from './fixtures';
+
+async function callbackServer() {
+  let resolve!: (p: URLSearchParams) => void;
+  const params = new Promise<URLSearchParams>((r) => (resolve = r));
+  const server = http.createServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'text/plain' }).end('Connected. You can close this window.');
+    resolve(new URL(req.url ?? '/', 'http://127.0.0.1').searchParams);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/callback`;
+  return { url, params, close: () => { server.closeAllConnections(); server.close(); } };
+}
+
+function memoryProvider(redirectUrl: string, name: string) {
+  const state: { client?: StoredOAuthClientInformation; tokens?: StoredOAuthTokens; verifier: string; authUrl?: URL } = { verifier: '' };
+  const provider: OAuthClientProvider = {
+    get redirectUrl() { return redirectUrl; },
+    get clientMetadata() {
+      return { client_name: name, redirect_uris: [redirectUrl], grant_types: ['authorization_code', 'refresh_token'], response_types: ['code'], token_endpoint_auth_method: 'none' };
+    },
+    clientInformation: () => state.client,
+    saveClientInformation: (c) => { state.client = c; },
+    tokens: () => state.tokens,
+    saveTokens: (t) => { state.tokens = t; },
+    redirectToAuthorization: (u) => { state.authUrl = u; },
+    saveCodeVerifier: (v) => { state.verifier = v; },
+    codeVerifier: () => state.verifier,
+  };
+  return { provider, state };
+}
+
+test('a user grants one tool group; the client sees only that group\'s tools', async ({ browser, baseURL }) => {
+  test.setTimeout(120_000);
+  const cb = await callbackServer();
+  const clientName = `E2E group client ${Date.now()}`;
+  const { provider, state } = memoryProvider(cb.url, clientName);
+  try {
+    const mcpUrl = new URL(`${baseURL}/mcp`);
+    await expect(new Client({ name: 'e2e-oauth-groups', version: '1.0.0' }).connect(new StreamableHTTPClientTransport(mcpUrl, { authProvider: provider }))).rejects.toThrow();
+    const page = await pageAs(browser, 'acmeRequester');
+    await page.goto(state.authUrl!.toString());
+    await page.getByRole('checkbox', { name: 'All tools I may use' }).uncheck();
+    const group = page.getByRole('group', { name: 'knowledge' });
+    await group.getByRole('checkbox', { name: 'All knowledge tools' }).check();
+    const tools = group.locator('input[name="tools"]');
+    const slugs = (await tools.evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).sort();
+    expect(slugs).toContain('kb_search');
+    const others = await page.locator('[role="group"]:not([aria-label="knowledge"]) input[name="tools"]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    expect(others.length).toBeGreaterThan(0);
+    for (const box of await tools.all()) {
+      await expect(box).toBeChecked();
+      await expect(box).toBeDisabled();
+    }
+    await page.getByRole('button', { name: 'Allow' }).click();
+    const params = await cb.params;
+    await new StreamableHTTPClientTransport(mcpUrl, { authProvider: provider }).finishAuth(params);
+    const client = new Client({ name: 'e2e-oauth-groups', version: '1.0.0' });
+    await client.connect(new StreamableHTTPClientTransport(mcpUrl, { authProvider: provider }));
+    // Every knowledge tool, none of the user's other tools (the test-fixture tools of MCP_TEST_FIXTURES aside).
+    const listed = (await client.listTools()).tools.map((t) => t.name);
+    expect(listed).toEqual(expect.arrayContaining(slugs));
+    expect(listed.filter((name) => others.includes(name))).toEqual([]);
+    await client.close();
+
+    await page.goto('/connected-apps');
+    await expect(page.getByTestId('connection-row').filter({ hasText: clientName })).toContainText('All knowledge tools');
+  } finally {
+    cb.close();
+  }
+});
