@@ -101,11 +101,11 @@ test.describe('tenant scoping', () => {
     const globex = await pageAs(browser, 'globexTenantAdmin');
     await globex.goto('/admin');
     await expect(globex).toHaveURL(/\/admin\/tenants\/[^/?]+$/);
-    // The section's loading.tsx streams before the page decides, so the refusal is the page's content.
-    await page.goto(new URL(globex.url()).pathname);
+    // The checks run above the loading boundaries, so the answers carry real statuses.
+    expect((await page.goto(new URL(globex.url()).pathname))?.status()).toBe(404);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Not found');
     await expect(page.getByText('Globex')).toHaveCount(0);
-    await page.goto('/admin/users');
+    expect((await page.goto('/admin/users'))?.status()).toBe(403);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('403 — Access denied');
     await page.context().close();
     await globex.context().close();
