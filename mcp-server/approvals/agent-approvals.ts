@@ -10,7 +10,7 @@ import { expireDue } from '@/lib/services/approvals/shared';
 import type { McpCaller } from '@/mcp-server/pipeline/authenticate';
 
 export const agentApprovalSelect = {
-  id: true, tenantId: true, requestId: true, status: true, statusReason: true, approvalsRequired: true, expiresAt: true, createdAt: true,
+  id: true, tenantId: true, requestId: true, traceId: true, status: true, statusReason: true, approvalsRequired: true, expiresAt: true, createdAt: true,
   updatedAt: true, result: true, asTask: true, taskTtlMs: true, executionStartedAt: true,
   tool: { select: { slug: true, timeoutMs: true } },
   decisions: { select: { approve: true, operator: { select: { name: true } } }, orderBy: { createdAt: 'asc' as const } },
@@ -98,7 +98,7 @@ export async function cancelApprovalForCaller(db: PrismaClient, caller: McpCalle
     const r = await tx.approvalRequest.updateMany({ where: { id, status: 'pending' }, data: { status: 'cancelled', statusReason: 'Withdrawn by the agent.' } });
     if (r.count !== 1) return false;
     await writeAudit(tx, caller.actor, {
-      requestId: row.requestId, tenantId: row.tenantId, action: 'approval.cancelled', resourceType: 'approval', resourceId: id, toolSlug: row.tool.slug,
+      requestId: row.requestId, traceId: row.traceId, tenantId: row.tenantId, action: 'approval.cancelled', resourceType: 'approval', resourceId: id, toolSlug: row.tool.slug,
       outcome: 'success', details: { approvalId: id, correlationId: row.requestId, cancelRequestId: requestId },
     });
     return true;

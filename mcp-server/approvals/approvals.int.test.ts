@@ -1,5 +1,6 @@
 // Human in the loop, end to end through the real SDK client: a held call, the operator's decision, the single
 // execution with the approved arguments, and what the agent sees of each outcome (both protocol eras).
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '@modelcontextprotocol/client';
 import { AppError } from '@/lib/errors';
@@ -80,7 +81,9 @@ describe.each(ERAS)('%s protocol era', (era: Era) => {
 
   it('approved: runs once with the approved arguments, and the agent gets the real result', async () => {
     const invoice = await freshInvoice();
-    const held = await agent.callTool({ name: 'payment_refund', arguments: refundArgs(invoice) });
+    // The agent's trace (W3C traceparent in _meta) follows the call through its approval and its execution.
+    const traceId = randomBytes(16).toString('hex');
+    const held = await agent.callTool({ name: 'payment_refund', arguments: refundArgs(invoice), _meta: { traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01` } });
     const id = (held._meta as Meta).approvalId;
     const view = await decideAndRun({ actor: operator, id, decision: 'approve', reason: 'Customer called' });
     expect(view.status).toBe('executed');
@@ -93,8 +96,9 @@ describe.each(ERAS)('%s protocol era', (era: Era) => {
     await expect(decideAndRun({ actor: operator, id, decision: 'approve', reason: '' })).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(await refunded(invoice)).toBe('12.50');
     // One correlation id links the held call, the decision and the execution.
-    const events = await (await getDb()).auditEvent.findMany({ where: { requestId: view.correlationId }, orderBy: { createdAt: 'asc' }, select: { action: true, outcome: true } });
+    const events = await (await getDb()).auditEvent.findMany({ where: { requestId: view.correlationId }, orderBy: { createdAt: 'asc' }, select: { action: true, outcome: true, traceId: true } });
     expect(events.map((e) => `${e.action}:${e.outcome}`)).toEqual(['tool.called:pending_approval', 'approval.approved:success', 'tool.called:success']);
+    expect(events.map((e) => e.traceId)).toEqual([traceId, traceId, traceId]);
   });
 
   it('denied: nothing runs and the agent reads the reason', async () => {

@@ -32,7 +32,7 @@ import { ToolRefusal, type ToolContext } from '@/mcp-server/tools/types';
 export type RunOutcome = 'executed' | 'failed' | 'void' | 'not_approved';
 
 interface Loaded {
-  approval: { id: string; requestId: string; toolVersion: number; argumentsEnc: string; argumentsHash: string; tool: { id: string; slug: string } };
+  approval: { id: string; requestId: string; traceId: string | null; toolVersion: number; argumentsEnc: string; argumentsHash: string; tool: { id: string; slug: string } };
   caller: McpCaller;
   policy: TenantRuntimePolicy;
 }
@@ -42,7 +42,7 @@ async function load(db: PrismaClient, id: string): Promise<Loaded | { voidReason
   const a = await db.approvalRequest.findUnique({
     where: { id },
     select: {
-      id: true, status: true, requestId: true, toolVersion: true, argumentsEnc: true, argumentsHash: true, tenantId: true,
+      id: true, status: true, requestId: true, traceId: true, toolVersion: true, argumentsEnc: true, argumentsHash: true, tenantId: true,
       tool: { select: { id: true, slug: true } },
       token: { select: { ...TOKEN_SELECT, user: { select: { teams: { select: { teamId: true } }, disabled: true } } } },
     },
@@ -69,12 +69,12 @@ const EXECUTION_ACTOR: Actor = { kind: 'system', id: 'approvals', label: 'approv
 
 async function markVoid(db: PrismaClient, id: string, reason: string): Promise<boolean> {
   return db.$transaction(async (tx) => {
-    const row = await tx.approvalRequest.findUniqueOrThrow({ where: { id }, select: { tenantId: true, requestId: true, tool: { select: { slug: true } }, tenant: { select: { slug: true } } } });
+    const row = await tx.approvalRequest.findUniqueOrThrow({ where: { id }, select: { tenantId: true, requestId: true, traceId: true, tool: { select: { slug: true } }, tenant: { select: { slug: true } } } });
     const r = await tx.approvalRequest.updateMany({ where: { id, status: 'approved' }, data: { status: 'void', statusReason: `Not executed: ${reason}.` } });
     if (r.count !== 1) return false;
     countApprovalEvent(row.tenant.slug, row.tool.slug, 'void');
     await writeAudit(tx, EXECUTION_ACTOR, {
-      requestId: row.requestId, tenantId: row.tenantId, action: 'approval.voided', resourceType: 'approval', resourceId: id, toolSlug: row.tool.slug,
+      requestId: row.requestId, traceId: row.traceId, tenantId: row.tenantId, action: 'approval.voided', resourceType: 'approval', resourceId: id, toolSlug: row.tool.slug,
       outcome: 'denied', errorCode: 'APPROVAL_VOID', details: { approvalId: id, correlationId: row.requestId, reason },
     });
     return true;
@@ -110,7 +110,7 @@ async function execute(db: PrismaClient, id: string, loaded: Loaded): Promise<Ru
   const started = performance.now();
   const elapsed = () => performance.now() - started;
   const auditArgs = auditableArguments(args, 'full_redacted', policy);
-  const base = { toolSlug: slug, toolVersion: approval.toolVersion };
+  const base = { toolSlug: slug, toolVersion: approval.toolVersion, traceId: approval.traceId };
   const link = { approvalId: id, correlationId: approval.requestId, arguments: auditArgs };
   const record = await db.tool.findUniqueOrThrow({ where: { id: approval.tool.id }, select: { timeoutMs: true, maxOutputBytes: true, auditLevel: true } });
   const toolCtx = (dbc: ToolContext['db']): Omit<ToolContext, 'signal'> => ({

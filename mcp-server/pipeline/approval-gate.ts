@@ -24,7 +24,7 @@ export interface HeldCall {
 
 export async function createApprovalRequest(
   tx: Prisma.TransactionClient,
-  input: { caller: McpCaller; tool: ServedTool; requestId: string; args: Record<string, unknown>; argsRedacted: unknown; task?: { ttlMs?: number }; idempotencyKey?: string },
+  input: { caller: McpCaller; tool: ServedTool; requestId: string; traceId?: string; args: Record<string, unknown>; argsRedacted: unknown; task?: { ttlMs?: number }; idempotencyKey?: string },
 ): Promise<HeldCall> {
   const { caller, tool } = input;
   const sealed = sealArguments(input.args);
@@ -36,7 +36,7 @@ export async function createApprovalRequest(
   const row = await tx.approvalRequest.create({
     data: {
       tenantId: caller.tenant.id, toolId: tool.access.toolId, toolVersion: tool.access.version, tokenId: caller.tokenId,
-      userId: caller.userId, teamId: caller.teamId, requestId: input.requestId,
+      userId: caller.userId, teamId: caller.teamId, requestId: input.requestId, traceId: input.traceId || null,
       argumentsEnc: sealed.enc, argumentsRedacted: (input.argsRedacted ?? {}) as Prisma.InputJsonValue, argumentsHash: sealed.hash,
       reason: rule, approvalsRequired, expiresAt, asTask: !!input.task, taskTtlMs: input.task?.ttlMs ?? null, idempotencyKey: input.idempotencyKey ?? null,
     },

@@ -26,6 +26,8 @@ export interface CallAudit {
   action?: 'tool.called' | 'tool.dispatched';
   /** The request's trace: its id is recorded, and the outcome is set on its span. */
   trace?: CallTrace;
+  /** A trace id to record without a live span (an approved call executed later, in its held call's trace). */
+  traceId?: string | null;
 }
 
 /** Arguments as the audit may keep them: nothing at "metadata" level, always PII-redacted otherwise. */
@@ -48,7 +50,7 @@ export async function auditCall(sink: AuditSink, caller: McpCaller, requestId: s
     requestId, tenantId: caller.tenant.id, action: a.action ?? 'tool.called', resourceType: 'tool', resourceId: a.toolSlug,
     toolSlug: a.toolSlug, toolVersion: a.toolVersion ?? null, outcome: a.outcome, errorCode: a.errorCode ?? null,
     latencyMs: Math.round(a.latencyMs), inputBytes: a.inputBytes ?? null, outputBytes: a.outputBytes ?? null, costMicros: a.costMicros ?? null,
-    details: (caller.sandbox ? { ...a.details, sandbox: true } : (a.details ?? {})) as Prisma.InputJsonValue, resourcesTouched: a.resourcesTouched ?? [], traceId: a.trace?.traceId || null,
+    details: (caller.sandbox ? { ...a.details, sandbox: true } : (a.details ?? {})) as Prisma.InputJsonValue, resourcesTouched: a.resourcesTouched ?? [], traceId: a.trace?.traceId || a.traceId || null,
   });
   try {
     if ('tx' in sink) await writeAuditRow(sink.tx, row);

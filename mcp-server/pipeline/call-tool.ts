@@ -171,7 +171,7 @@ export async function callTool(ctx: CallContext, name: string, rawArgs: unknown,
     if (needsApproval) {
       trace?.step('approval_gate');
       const approval = await db.$transaction(async (tx) => {
-        const a = await createApprovalRequest(tx, { caller, tool, requestId, args, argsRedacted: auditArgs ?? {}, task: opts.task, idempotencyKey: idem ?? undefined });
+        const a = await createApprovalRequest(tx, { caller, tool, requestId, traceId: trace?.traceId, args, argsRedacted: auditArgs ?? {}, task: opts.task, idempotencyKey: idem ?? undefined });
         await auditCall({ tx }, caller, requestId, { ...base, outcome: 'pending_approval', errorCode: 'APPROVAL_REQUIRED', latencyMs: elapsed(), inputBytes: input.bytes, details: { approvalId: a.id, approvalsRequired: a.approvalsRequired, expiresAt: a.expiresAt.toISOString(), arguments: auditArgs } });
         if (idem) await completeIdempotencyKey(tx, caller.tokenId, idem, { approvalId: a.id });
         return a;

@@ -36,7 +36,7 @@ export async function decideApproval({ actor, id, ...input }: { actor: Actor; id
       await tx.approvalRequest.update({ where: { id }, data: { updatedAt: now } });
     }
     await writeAudit(tx, actor, {
-      requestId: row.requestId, tenantId: row.tenantId, action: input.decision === 'deny' ? 'approval.denied' : final ? 'approval.approved' : 'approval.approval_recorded',
+      requestId: row.requestId, traceId: row.traceId, tenantId: row.tenantId, action: input.decision === 'deny' ? 'approval.denied' : final ? 'approval.approved' : 'approval.approval_recorded',
       resourceType: 'approval', resourceId: id, toolSlug: row.tool.slug, toolVersion: row.toolVersion, outcome: 'success',
       details: { approvalId: id, correlationId: row.requestId, decision: input.decision, reason: input.reason, approvalsGiven: given, approvalsRequired: row.approvalsRequired },
     });

@@ -13,7 +13,7 @@ export type Db = PrismaClient | Prisma.TransactionClient;
 export const SYSTEM_EXPIRY_ACTOR: Actor = { kind: 'system', id: 'approvals', label: 'approval expiry', tenantId: null, teamIds: [], roles: [], via: 'api', ip: null };
 
 export const approvalSelect = {
-  id: true, tenantId: true, toolId: true, toolVersion: true, tokenId: true, userId: true, teamId: true, requestId: true,
+  id: true, tenantId: true, toolId: true, toolVersion: true, tokenId: true, userId: true, teamId: true, requestId: true, traceId: true,
   argumentsRedacted: true, reason: true, status: true, statusReason: true, approvalsRequired: true, expiresAt: true,
   decidedAt: true, executionStartedAt: true, executedAt: true, result: true, createdAt: true, asTask: true, taskTtlMs: true, updatedAt: true,
   tenant: { select: { slug: true, name: true } },
@@ -95,14 +95,14 @@ export async function principalNames(db: Db, rows: Pick<ApprovalRow, 'userId' | 
  * `where` narrows which approvals to look at (one id, one tenant, or all).
  */
 export async function expireDue(db: PrismaClient, where: Prisma.ApprovalRequestWhereInput = {}, now = new Date()): Promise<number> {
-  const due = await db.approvalRequest.findMany({ where: { ...where, status: 'pending', expiresAt: { lte: now } }, select: { id: true, tenantId: true, requestId: true, expiresAt: true, tool: { select: { slug: true } }, tenant: { select: { slug: true } } }, take: 500 });
+  const due = await db.approvalRequest.findMany({ where: { ...where, status: 'pending', expiresAt: { lte: now } }, select: { id: true, tenantId: true, requestId: true, traceId: true, expiresAt: true, tool: { select: { slug: true } }, tenant: { select: { slug: true } } }, take: 500 });
   let n = 0;
   for (const a of due) {
     const done = await db.$transaction(async (tx) => {
       const r = await tx.approvalRequest.updateMany({ where: { id: a.id, status: 'pending' }, data: { status: 'expired', statusReason: 'Nobody decided before the approval expired, so the call was refused.' } });
       if (r.count !== 1) return false;
       await writeAudit(tx, SYSTEM_EXPIRY_ACTOR, {
-        requestId: a.requestId, tenantId: a.tenantId, action: 'approval.expired', resourceType: 'approval', resourceId: a.id, toolSlug: a.tool.slug,
+        requestId: a.requestId, traceId: a.traceId, tenantId: a.tenantId, action: 'approval.expired', resourceType: 'approval', resourceId: a.id, toolSlug: a.tool.slug,
         outcome: 'denied', errorCode: 'APPROVAL_EXPIRED', details: { approvalId: a.id, correlationId: a.requestId, expiredAt: a.expiresAt.toISOString() },
       });
       return true;
