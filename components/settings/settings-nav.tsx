@@ -8,6 +8,7 @@ const ITEMS = [
   { href: '/settings', label: 'Policies' },
   { href: '/settings/approvals', label: 'Approval rules' },
   { href: '/settings/secrets', label: 'Secrets' },
+  { href: '/settings/upstreams', label: 'Upstream credentials' },
   { href: '/settings/tokens', label: 'Agent tokens' },
   { href: '/settings/connected-apps', label: 'Connected apps' },
 ];

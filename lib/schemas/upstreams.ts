@@ -86,9 +86,34 @@ export const ZUpstreamDiscovery = z.object({
   at: z.string().optional(),
   tools: z.array(z.object({ name: z.string(), slug: z.string().nullable(), outcome: z.string() })).default([]),
   resources: z.array(z.object({ uri: z.string(), name: z.string(), mimeType: z.string().optional() })).default([]),
+  resourceTemplates: z.array(z.object({ uriTemplate: z.string(), name: z.string(), description: z.string().optional(), mimeType: z.string().optional() })).default([]),
   prompts: z.array(z.object({
     name: z.string(), description: z.string().optional(),
     arguments: z.array(z.object({ name: z.string(), description: z.string().optional(), required: z.boolean().optional() })).optional(),
   })).default([]),
 });
 export type TUpstreamDiscovery = z.infer<typeof ZUpstreamDiscovery>;
+
+/** A tenant's own credential for a platform-wide upstream server (Settings → Upstream credentials). Write-only. */
+export const ZSetTenantUpstreamCredentialInput = z.object({
+  tenantId: z.string().min(1),
+  upstreamId: z.string().min(1, 'Choose an upstream server.'),
+  value: z.string().min(1, 'Enter the credential.').max(4096, 'At most 4096 characters.').refine((v) => v.trim() === v && !/[\r\n]/.test(v), 'The credential must not start or end with spaces or contain line breaks.')
+    .describe('The bearer credential this tenant calls the server with (stored encrypted, never shown again)'),
+});
+export type TSetTenantUpstreamCredentialInput = z.infer<typeof ZSetTenantUpstreamCredentialInput>;
+
+export const ZRemoveTenantUpstreamCredentialInput = ZSetTenantUpstreamCredentialInput.pick({ tenantId: true, upstreamId: true });
+export type TRemoveTenantUpstreamCredentialInput = z.infer<typeof ZRemoveTenantUpstreamCredentialInput>;
+
+/** A platform-wide upstream server as a tenant's settings show it: whether this tenant has set its credential. */
+export interface TTenantUpstreamCredentialDto {
+  id: string;
+  name: string;
+  namespace: string;
+  description: string;
+  /** Name of the secret the server needs; null when it needs none. */
+  secretName: string | null;
+  status: (typeof UPSTREAM_STATUSES)[number];
+  credential: { last4: string; updatedAt: string } | null;
+}

@@ -4,7 +4,7 @@
 // credential, never the agent's token.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { McpServer, WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/server';
+import { McpServer, ResourceTemplate, WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/server';
 import { z } from 'zod';
 
 export interface UpstreamStub {
@@ -34,11 +34,14 @@ function build(state: UpstreamStub['state']): McpServer {
     },
   );
   server.registerResource('price-list', 'crm://price-list', { mimeType: 'text/plain', description: 'Current price list' }, async (uri) => ({ contents: [{ uri: uri.href, text: 'gold: 10' }] }));
+  server.registerResource('account', new ResourceTemplate('crm://accounts/{id}', { list: undefined }), { mimeType: 'application/json', description: 'One account' },
+    async (uri, { id }) => ({ contents: [{ uri: uri.href, text: JSON.stringify({ id, tier: 'gold' }) }] }));
   server.registerPrompt('summarise_contact', { description: 'Summarise a contact' }, async () => ({ messages: [{ role: 'user', content: { type: 'text', text: 'Summarise.' } }] }));
   return server;
 }
 
-export async function startUpstreamStub(initial: Partial<UpstreamStub['state']> = {}): Promise<UpstreamStub> {
+/** `host`: another loopback address (e.g. 127.84.0.1) lets a test trust exactly its stub, not all of 127.0.0.0/8. */
+export async function startUpstreamStub(initial: Partial<UpstreamStub['state']> = {}, { host = '127.0.0.1' }: { host?: string } = {}): Promise<UpstreamStub> {
   const state = { description: 'Find a CRM contact by email', hang: false, extraField: false, ...initial };
   const authorizations: (string | null)[] = [];
   const httpServer = http.createServer(async (req, res) => {
@@ -62,10 +65,10 @@ export async function startUpstreamStub(initial: Partial<UpstreamStub['state']> 
       res.end(String(e));
     }
   });
-  await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => httpServer.listen(0, host, resolve));
   const port = (httpServer.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}/mcp`, port, state, authorizations,
+    url: `http://${host}:${port}/mcp`, port, state, authorizations,
     close: () => new Promise<void>((resolve) => {
       httpServer.closeAllConnections();
       httpServer.close(() => resolve());

@@ -23,6 +23,10 @@ export const upstreamMcpExecutor: KindExecutor = {
     servers ??= new TtlCache(mcpConfig().policyCacheMs);
     const server = await servers.get(`${config.upstreamServerId}|${ctx.tenant.id}`, () => getUpstreamForCall(config.upstreamServerId, ctx.tenant.id));
     if (!server) throw new ToolRefusal('NOT_CONFIGURED', `${tool.slug}: its upstream server is not available to this tenant.`);
+    if (server.secretName && !server.credential) {
+      const where = server.platformWide ? 'in Settings → Upstream credentials' : 'on the server\'s page under Upstream servers';
+      throw new ToolRefusal('NOT_CONFIGURED', `${tool.slug}: your tenant has no credential (${server.secretName}) for the upstream server "${server.name}"; a tenant admin must set it ${where}.`);
+    }
     const target = {
       url: server.url, label: server.namespace, timeoutMs: Math.min(tool.timeoutMs, server.timeoutMs), credential: server.credential,
       trustedInternal: ctx.egress.trustedInternal, maxBytes: Math.max(tool.maxOutputBytes * 4, 65_536),

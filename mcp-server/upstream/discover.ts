@@ -8,6 +8,7 @@ import { withUpstreamClient, type UpstreamTarget } from './client';
 export interface RemoteOffer {
   tools: RemoteTool[];
   resources: { uri: string; name: string; mimeType?: string }[];
+  resourceTemplates: { uriTemplate: string; name: string; description?: string; mimeType?: string }[];
   prompts: { name: string; description?: string; arguments?: { name: string; description?: string; required?: boolean }[] }[];
   latencyMs: number;
 }
@@ -39,6 +40,10 @@ export async function discoverRemote(target: UpstreamTarget, signal?: AbortSigna
       const r = await client.listResources(cursor ? { cursor } : undefined, opts);
       return { items: r.resources, nextCursor: r.nextCursor };
     }) : [];
+    const templates = caps.resources ? await allPages(async (cursor) => {
+      const r = await client.listResourceTemplates(cursor ? { cursor } : undefined, opts);
+      return { items: r.resourceTemplates, nextCursor: r.nextCursor };
+    }) : [];
     const prompts = caps.prompts ? await allPages(async (cursor) => {
       const r = await client.listPrompts(cursor ? { cursor } : undefined, opts);
       return { items: r.prompts, nextCursor: r.nextCursor };
@@ -49,6 +54,7 @@ export async function discoverRemote(target: UpstreamTarget, signal?: AbortSigna
         outputSchema: t.outputSchema as Record<string, unknown> | undefined, annotations: t.annotations as Record<string, unknown> | undefined,
       })),
       resources: resources.map((r) => ({ uri: r.uri, name: r.name, ...(r.mimeType ? { mimeType: r.mimeType } : {}) })),
+      resourceTemplates: templates.map((t) => ({ uriTemplate: t.uriTemplate, name: t.name, ...(t.description ? { description: t.description } : {}), ...(t.mimeType ? { mimeType: t.mimeType } : {}) })),
       prompts: prompts.map((p) => ({
         name: p.name, ...(p.description ? { description: p.description } : {}),
         ...(p.arguments?.length ? { arguments: p.arguments.map((a) => ({ name: a.name, ...(a.description ? { description: a.description } : {}), ...(a.required ? { required: true } : {}) })) } : {}),

@@ -3,8 +3,10 @@ import 'server-only';
 // and prompts when at least one of its tools is served to them (activation, rollout, kill switches, pins, scopes,
 // not quarantined) and the server serves their tenant. What is offered is what the last discovery (or health check)
 // found; reads and prompt renders are forwarded live by our MCP client with the upstream's own credential.
-// Resource URIs are ours: `mcp-upstream://<namespace>/<encoded upstream URI>`; prompts are `<namespace>.<name>`.
-import { ProtocolError, ProtocolErrorCode, type GetPromptResult, type Resource } from '@modelcontextprotocol/server';
+// Resource URIs are ours: `mcp-upstream://<namespace>/<encoded upstream URI>`; prompts are `<namespace>.<name>`. An
+// upstream resource template becomes ours by the same rule (its literal text encoded, its {expressions} kept), and a
+// read is forwarded only for a URI one of the server's discovered templates matches.
+import { ProtocolError, ProtocolErrorCode, UriTemplate, type GetPromptResult, type Resource } from '@modelcontextprotocol/server';
 import { getUpstreamForCall, type UpstreamForCall } from '@/lib/services/upstreams/get-upstream-for-call';
 import { findTrustedPatterns } from '@/lib/services/trusted-hosts/find-trusted-patterns';
 import type { CallContext } from '@/mcp-server/pipeline/call-tool';
@@ -18,6 +20,39 @@ const PAGE = 100;
 const SCHEME = 'mcp-upstream://';
 
 export const federatedUri = (namespace: string, uri: string) => `${SCHEME}${namespace}/${encodeURIComponent(uri)}`;
+
+/**
+ * An upstream URI template as ours: the literal text encoded like a federated URI, each RFC 6570 expression kept, so
+ * a value the client expands into it comes back, decoded, as the upstream URI the upstream template gives.
+ */
+export const federatedTemplate = (namespace: string, uriTemplate: string) =>
+  `${SCHEME}${namespace}/${uriTemplate.split(/(\{[^}]*\})/).map((part) => (part.startsWith('{') ? part : encodeURIComponent(part))).join('')}`;
+
+const decoded = (v: string) => {
+  try {
+    return decodeURIComponent(v);
+  } catch {
+    return v;
+  }
+};
+
+/**
+ * The upstream URI a client's expansion of one of our templates stands for: the variables our template matches,
+ * expanded into the upstream's own template (so a value's encoding round-trips). Null when no template matches (a
+ * template that does not parse matches nothing).
+ */
+function remoteFromTemplates(namespace: string, templates: { uriTemplate: string }[], uri: string): string | null {
+  for (const t of templates) {
+    try {
+      const vars = new UriTemplate(federatedTemplate(namespace, t.uriTemplate)).match(uri);
+      // Matched values are as they appear in the URI (percent-encoded); expanding encodes them again.
+      if (vars) return new UriTemplate(t.uriTemplate).expand(Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, Array.isArray(v) ? v.map(decoded) : decoded(v)])));
+    } catch {
+      // not a template we can serve
+    }
+  }
+  return null;
+}
 
 function parseFederatedUri(uri: string): { namespace: string; remote: string } | null {
   if (!uri.startsWith(SCHEME)) return null;
@@ -61,7 +96,7 @@ function forwarded(e: unknown): ProtocolError {
 export const upstreamResourceProvider: ResourceProvider = {
   id: 'upstream',
   async available(ctx) {
-    return (await accessibleUpstreams(ctx)).some((s) => s.discovery.resources.length > 0);
+    return (await accessibleUpstreams(ctx)).some((s) => s.discovery.resources.length > 0 || s.discovery.resourceTemplates.length > 0);
   },
   async list(ctx, cursor) {
     const all: Resource[] = (await accessibleUpstreams(ctx)).flatMap((s) =>
@@ -70,22 +105,29 @@ export const upstreamResourceProvider: ResourceProvider = {
     const offset = cursor && /^\d+$/.test(cursor) ? Number(cursor) : 0;
     return { resources: all.slice(offset, offset + PAGE), ...(offset + PAGE < all.length ? { nextCursor: String(offset + PAGE) } : {}) };
   },
-  async templates() {
-    return [];
+  async templates(ctx) {
+    return (await accessibleUpstreams(ctx)).flatMap((s) =>
+      s.discovery.resourceTemplates.map((t) => ({
+        uriTemplate: federatedTemplate(s.namespace, t.uriTemplate), name: `${s.namespace}.${t.name}`,
+        description: t.description ? `${t.description} (from ${s.name})` : `From ${s.name}`, ...(t.mimeType ? { mimeType: t.mimeType } : {}),
+      })),
+    );
   },
   async read(ctx, uri) {
     const parsed = parseFederatedUri(uri);
     if (!parsed) return null;
     const s = (await accessibleUpstreams(ctx)).find((x) => x.namespace === parsed.namespace);
+    if (!s) return null;
     // Only what discovery found (and the caller may see) is forwarded: anything else is answered like an unknown URI.
-    if (!s || !s.discovery.resources.some((r) => r.uri === parsed.remote)) return null;
+    const remote = s.discovery.resources.some((r) => r.uri === parsed.remote) ? parsed.remote : remoteFromTemplates(s.namespace, s.discovery.resourceTemplates, uri);
+    if (remote === null) return null;
     const t = await target(ctx, s);
-    const result = await withUpstreamClient(t, ctx.signal, (client, signal) => client.readResource({ uri: parsed.remote }, { signal, timeout: t.timeoutMs })).catch((e: unknown) => {
+    const result = await withUpstreamClient(t, ctx.signal, (client, signal) => client.readResource({ uri: remote }, { signal, timeout: t.timeoutMs })).catch((e: unknown) => {
       throw forwarded(e);
     });
     return {
-      result: { ...result, contents: result.contents.map((c) => ({ ...c, uri: c.uri === parsed.remote ? uri : federatedUri(s.namespace, c.uri) })) },
-      audit: { resourceType: 'upstream_resource', resourceId: uri, details: { upstream: s.namespace, remoteUri: parsed.remote } },
+      result: { ...result, contents: result.contents.map((c) => ({ ...c, uri: c.uri === remote ? uri : federatedUri(s.namespace, c.uri) })) },
+      audit: { resourceType: 'upstream_resource', resourceId: uri, details: { upstream: s.namespace, remoteUri: remote } },
     };
   },
 };

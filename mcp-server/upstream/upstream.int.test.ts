@@ -135,6 +135,16 @@ describe('upstream MCP servers (federation)', () => {
     expect(prompts.map((p) => p.name)).toContain(`${ns}.summarise_contact`);
     const prompt = await agent.client.getPrompt({ name: `${ns}.summarise_contact` });
     expect(prompt.messages[0]!.content).toEqual({ type: 'text', text: 'Summarise.' });
+    // Its resource template, federated: a URI the client expands from ours is forwarded as the upstream's own.
+    const { resourceTemplates } = await agent.client.listResourceTemplates();
+    const template = resourceTemplates.find((t) => t.name === `${ns}.account`);
+    expect(template).toMatchObject({ uriTemplate: `mcp-upstream://${ns}/${encodeURIComponent('crm://accounts/')}{id}`, mimeType: 'application/json' });
+    const expanded = template!.uriTemplate.replace('{id}', encodeURIComponent('a 42/x'));
+    const account = await agent.client.readResource({ uri: expanded });
+    // The upstream got crm://accounts/a%2042%2Fx, as a client of its own would send: its SDK hands the value on as written.
+    expect(account.contents).toEqual([{ uri: expanded, text: JSON.stringify({ id: encodeURIComponent('a 42/x'), tier: 'gold' }) }]);
+    // A URI of that server that none of its templates or resources gives is answered like an unknown one.
+    await expect(agent.client.readResource({ uri: `mcp-upstream://${ns}/${encodeURIComponent('crm://secrets/1')}` })).rejects.toMatchObject({ code: -32602 });
     const db = await getDb();
     expect(await db.auditEvent.count({ where: { tenantId: fresh.tenant.id, action: 'resource.read', resourceId: uri, outcome: 'success' } })).toBe(1);
     // Another tenant (no tool of this server enabled) sees none of it, and reads it like an unknown URI.

@@ -1,12 +1,15 @@
 // Keeps the built-in tools' catalogue records and served versions in step with their contracts.
 // Idempotent: an unchanged definition (same hash) creates nothing; a changed one creates the next version.
 import type { PrismaClient } from '@/lib/generated/prisma/client';
-import { BUILTIN_TOOLS } from '@/lib/schemas/builtin-tools';
+import { BUILTIN_TOOLS, type BuiltinToolDefinition } from '@/lib/schemas/builtin-tools';
 import { BUILTIN_CONTRACT_EXAMPLES } from '@/lib/services/contracts/builtin-examples';
 import { builtinDefinitionView, canonicalJson, definitionHash } from '@/lib/tool-definition';
 
-export async function syncBuiltinTools(db: PrismaClient): Promise<void> {
-  for (const t of BUILTIN_TOOLS) {
+// A slug already taken by a tool of another kind (an upstream or HTTP tool registered before a built-in of that name
+// shipped) is skipped with a warning: attaching a built-in version to it would make it run our code under its record.
+export async function syncBuiltinTools(db: PrismaClient, tools: readonly BuiltinToolDefinition[] = BUILTIN_TOOLS, warn: (message: string) => void = console.warn): Promise<{ skipped: string[] }> {
+  const skipped: string[] = [];
+  for (const t of tools) {
     const view = builtinDefinitionView(t);
     const hash = definitionHash(view);
     const record = {
@@ -17,6 +20,12 @@ export async function syncBuiltinTools(db: PrismaClient): Promise<void> {
       openWorld: t.openWorld, tags: t.tags,
     };
     await db.$transaction(async (tx) => {
+      const taken = await tx.tool.findUnique({ where: { slug: t.slug }, select: { kind: true } });
+      if (taken && taken.kind !== 'builtin') {
+        skipped.push(t.slug);
+        warn(`[seed] Built-in tool "${t.slug}" skipped: a ${taken.kind} tool already has this slug. Rename that tool to serve the built-in one.`);
+        return;
+      }
       const tool = await tx.tool.upsert({
         where: { slug: t.slug },
         create: { slug: t.slug, lifecycle: 'published', ...record, links: [{ title: 'Source', url: `mcp-server/tools/${t.slug.replace(/_/g, '-')}.ts` }] },
@@ -45,4 +54,5 @@ export async function syncBuiltinTools(db: PrismaClient): Promise<void> {
       await tx.tool.update({ where: { id: tool.id }, data: { ...record, servedVersion: version } });
     });
   }
+  return { skipped };
 }

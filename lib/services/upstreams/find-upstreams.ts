@@ -40,7 +40,7 @@ export function toDto(r: Row): TUpstreamDto {
     id: r.id, tenantId: r.tenantId, tenantName: r.tenant?.name ?? null, name: r.name, namespace: r.namespace ?? '', url: r.url, description: r.description,
     timeoutMs: r.timeoutMs, secretName: r.secretName, status: (UPSTREAM_STATUSES as readonly string[]).includes(r.status) ? (r.status as TUpstreamDto['status']) : 'pending',
     latencyMs: r.latencyMs, lastCheckedAt: r.lastCheckedAt?.toISOString() ?? null, lastError: r.lastError,
-    discovery: discovery.success ? discovery.data : { tools: [], resources: [], prompts: [] },
+    discovery: discovery.success ? discovery.data : { tools: [], resources: [], resourceTemplates: [], prompts: [] },
     tools: r.tools.map((t) => {
       const c = ZToolConfig.safeParse(t.config);
       const up = c.success && c.data.kind === 'upstream_mcp' ? c.data : null;

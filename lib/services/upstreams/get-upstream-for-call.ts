@@ -2,7 +2,8 @@ import 'server-only';
 // For the upstream MCP executor (inside the /mcp pipeline): where and how to reach an upstream server on behalf of
 // a tenant, or null when the server is unknown or belongs to another tenant (answered alike). The credential is
 // the tenant's encrypted secret named by the server (stored under `upstream:<namespace>`), decrypted here and
-// handed only to our MCP client.
+// handed only to our MCP client. A platform-wide server is called with the calling tenant's own credential (set in
+// Settings → Upstream credentials), never another tenant's.
 import { ZUpstreamDiscovery, type TUpstreamDiscovery } from '@/lib/schemas/upstreams';
 import { getDb } from '@/lib/server/db/client';
 import { getSecretValue } from '@/lib/services/secrets/get-secret-value';
@@ -15,6 +16,10 @@ export interface UpstreamForCall {
   url: string;
   timeoutMs: number;
   credential: string | null;
+  /** The secret the server needs (null: none); with `credential` null, this tenant has not set it. */
+  secretName: string | null;
+  /** Serves every tenant (each with its own credential), rather than one tenant. */
+  platformWide: boolean;
   /** What the last discovery found (federated resources and prompts are served from it). */
   discovery: TUpstreamDiscovery;
 }
@@ -28,5 +33,5 @@ export async function getUpstreamForCall(upstreamServerId: string, tenantId: str
   if (!s || (s.tenantId !== null && s.tenantId !== tenantId) || !s.namespace) return null;
   const credential = s.secretName ? await getSecretValue(tenantId, upstreamSecretScope(s.namespace), s.secretName) : null;
   const discovery = ZUpstreamDiscovery.safeParse(s.discovery);
-  return { id: s.id, name: s.name, namespace: s.namespace, url: s.url, timeoutMs: s.timeoutMs, credential, discovery: discovery.success ? discovery.data : { tools: [], resources: [], prompts: [] } };
+  return { id: s.id, name: s.name, namespace: s.namespace, url: s.url, timeoutMs: s.timeoutMs, credential, secretName: s.secretName, platformWide: s.tenantId === null, discovery: discovery.success ? discovery.data : { tools: [], resources: [], resourceTemplates: [], prompts: [] } };
 }

@@ -56,7 +56,7 @@ export async function runDiscovery(actor: Actor, s: DiscoveryTarget): Promise<Di
   }
   const discovery = await db.$transaction(async (tx) => {
     const tools = await syncUpstreamTools(tx, actor, s, offer.tools, schemaProblem);
-    const discovery: TUpstreamDiscovery = { at: new Date().toISOString(), tools, resources: offer.resources.slice(0, 200), prompts: offer.prompts.slice(0, 200) };
+    const discovery: TUpstreamDiscovery = { at: new Date().toISOString(), tools, resources: offer.resources.slice(0, 200), resourceTemplates: offer.resourceTemplates.slice(0, 200), prompts: offer.prompts.slice(0, 200) };
     await tx.upstreamServer.update({
       where: { id: s.id },
       data: { status: 'reachable', lastCheckedAt: new Date(), latencyMs: offer.latencyMs, lastError: null, discovery: discovery as Prisma.InputJsonValue },

@@ -10,7 +10,7 @@ import { encryptSecret } from '@/lib/server/secrets';
 import { last4Of } from '@/lib/services/secrets/set-secret';
 import { upstreamSecretScope } from './shared';
 
-export async function storeUpstreamCredential(tx: Prisma.TransactionClient, actor: Actor, tenantId: string, namespace: string, name: string, value: string) {
+export async function storeUpstreamCredential(tx: Prisma.TransactionClient, actor: Actor, tenantId: string, namespace: string, name: string, value: string): Promise<{ replaced: boolean; last4: string; updatedAt: Date }> {
   const toolSlug = upstreamSecretScope(namespace);
   const key = { tenantId_toolSlug_name: { tenantId, toolSlug, name } };
   const existed = await tx.tenantSecret.findUnique({ where: key, select: { id: true } });
@@ -21,4 +21,5 @@ export async function storeUpstreamCredential(tx: Prisma.TransactionClient, acto
     requestId: newRequestId(), tenantId, action: existed ? 'secret.replaced' : 'secret.created', resourceType: 'tenant_secret', resourceId: row.id,
     details: { scope: toolSlug, name, keyId: enc.keyId }, resourcesTouched: [`upstream:${namespace}`],
   });
+  return { replaced: existed !== null, last4: row.last4, updatedAt: row.updatedAt };
 }

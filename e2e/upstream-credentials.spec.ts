@@ -1,0 +1,81 @@
+// A tenant's own credential for a platform-wide upstream server: a platform admin registers one (no credential of
+// its own), the Acme tenant admin sets, replaces and removes Acme's credential in Settings (never shown back), and
+// the Globex tenant admin sees only that Globex has none. The server is removed at the end, with its credentials.
+import { randomBytes } from 'node:crypto';
+import { expect, pageAs, test } from './fixtures';
+
+const id = randomBytes(3).toString('hex');
+
+test('a tenant admin sets, replaces and removes their tenant\'s credential for a platform-wide upstream server', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const serverName = `Shared CRM ${id}`;
+  const namespace = `shared_${id}`;
+  const value = `crm-${randomBytes(12).toString('hex')}`;
+  const rotated = `crm-${randomBytes(12).toString('hex')}`;
+
+  const admin = await pageAs(browser, 'admin');
+  await admin.goto('/admin/upstreams');
+  await admin.getByRole('button', { name: 'Register server' }).click();
+  const register = admin.getByRole('dialog');
+  await register.getByLabel('Serves').selectOption({ label: 'Every tenant (platform-wide)' });
+  await register.getByRole('textbox', { name: 'Name', exact: true }).fill(serverName);
+  await register.getByLabel('Namespace').fill(namespace);
+  await register.getByLabel('MCP endpoint URL').fill('https://crm.example.com/mcp');
+  await register.getByLabel('Credential secret name').fill('CRM_TOKEN');
+  await register.getByRole('button', { name: 'Register', exact: true }).click();
+  await expect(admin).toHaveURL(/\/admin\/upstreams\/[^/?]+$/);
+  const serverUrl = admin.url();
+
+  try {
+    const acme = await pageAs(browser, 'acmeTenantAdmin');
+    await acme.goto('/settings');
+    await acme.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: 'Upstream credentials' }).click();
+    await expect(acme).toHaveURL(/\/settings\/upstreams$/);
+    await expect(acme.getByRole('heading', { level: 1 })).toHaveText('Upstream credentials — Acme Corp');
+    const row = acme.getByTestId(`upstream-credential-${namespace}`);
+    await expect(row).toContainText(serverName);
+    await expect(row).toContainText('Not set');
+
+    // Set: an empty value is refused in the form, then the credential is saved and only its last 4 characters shown.
+    await row.getByRole('button', { name: `Set the credential for ${serverName}` }).click();
+    const dialog = acme.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Save credential' }).click();
+    await expect(dialog.getByText('Enter the credential.')).toBeVisible();
+    await dialog.getByLabel('Credential').fill(value);
+    await dialog.getByRole('button', { name: 'Save credential' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(acme.getByText(`Saved: the credential for ${serverName}`)).toBeVisible();
+    await expect(row).toContainText(`••••${value.slice(-4)}`);
+    await acme.reload();
+    await expect(row).toContainText(`••••${value.slice(-4)}`);
+    expect(await acme.content()).not.toContain(value);
+
+    // Replace, then remove.
+    await row.getByRole('button', { name: `Replace the credential for ${serverName}` }).click();
+    await acme.getByRole('dialog').getByLabel('Credential').fill(rotated);
+    await acme.getByRole('dialog').getByRole('button', { name: 'Save credential' }).click();
+    await expect(acme.getByText(`Replaced: the credential for ${serverName}`)).toBeVisible();
+    await expect(row).toContainText(`••••${rotated.slice(-4)}`);
+    expect(await acme.content()).not.toContain(rotated);
+
+    // Globex sees the server, with no credential of its own: Acme's is not visible to it.
+    const globex = await pageAs(browser, 'globexTenantAdmin');
+    await globex.goto('/settings/upstreams');
+    const globexRow = globex.getByTestId(`upstream-credential-${namespace}`);
+    await expect(globexRow).toContainText('Not set');
+    expect(await globex.content()).not.toContain(rotated.slice(-4));
+    await globex.context().close();
+
+    await row.getByRole('button', { name: `Remove the credential for ${serverName}` }).click();
+    await acme.getByRole('dialog').getByRole('button', { name: 'Remove credential' }).click();
+    await expect(acme.getByRole('dialog')).toBeHidden();
+    await expect(row).toContainText('Not set');
+    await acme.context().close();
+  } finally {
+    await admin.goto(serverUrl);
+    await admin.getByRole('button', { name: 'Remove', exact: true }).click();
+    await admin.getByRole('button', { name: 'Remove server' }).click();
+    await expect(admin).toHaveURL(/\/admin\/upstreams$/);
+    await admin.context().close();
+  }
+});
