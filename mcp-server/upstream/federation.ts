@@ -84,6 +84,11 @@ function accessibleUpstreams(ctx: CallContext): Promise<UpstreamForCall[]> {
 }
 
 async function target(ctx: CallContext, s: UpstreamForCall): Promise<UpstreamTarget> {
+  // Like a tool call (mcp-server/executors/upstream-mcp.ts): no credential, no request to the upstream.
+  if (s.secretName && !s.credential) {
+    const where = s.platformWide ? 'in Settings → Upstream credentials' : 'on the server\'s page under Upstream servers';
+    throw new ProtocolError(ProtocolErrorCode.InvalidRequest, `Your tenant has no credential (${s.secretName}) for the upstream server "${s.name}"; a tenant admin must set it ${where}.`);
+  }
   return { url: s.url, label: s.namespace, timeoutMs: s.timeoutMs, credential: s.credential, trustedInternal: await findTrustedPatterns(ctx.caller.tenant.id) };
 }
 

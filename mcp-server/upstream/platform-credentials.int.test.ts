@@ -89,6 +89,10 @@ describe('a platform-wide upstream server called with each tenant\'s own credent
     const r = await call(agentA);
     expect(r.isError).toBe(true);
     expect(text(r)).toBe(`${slug}: your tenant has no credential (CRM_TOKEN) for the upstream server "Shared CRM"; a tenant admin must set it in Settings → Upstream credentials.`);
+    // Its federated resources and prompts alike: listed, but not read without the tenant's credential.
+    await expect(agentA.client.readResource({ uri: `mcp-upstream://${ns}/${encodeURIComponent('crm://price-list')}` }))
+      .rejects.toThrow('Your tenant has no credential (CRM_TOKEN) for the upstream server "Shared CRM"; a tenant admin must set it in Settings → Upstream credentials.');
+    await expect(agentA.client.getPrompt({ name: `${ns}.summarise_contact` })).rejects.toThrow(/no credential \(CRM_TOKEN\)/);
     expect(stub.authorizations).toHaveLength(0);
     const db = await getDb();
     const audit = await db.auditEvent.findFirstOrThrow({ where: { tenantId: a.tenant.id, toolSlug: slug, action: 'tool.called' }, orderBy: { createdAt: 'desc' } });
