@@ -1,40 +1,9 @@
 // Consent with a tool group: the user unticks "All tools I may use", ticks "All knowledge tools" (its tools shown as
 // included), allows; the MCP client then sees the knowledge tools the user may use and none of the others, and Connected apps
 // names the group.
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { Client, StreamableHTTPClientTransport, type OAuthClientProvider, type StoredOAuthClientInformation, type StoredOAuthTokens } from '@modelcontextprotocol/client';
+import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { test, expect, pageAs } from './fixtures';
-
-async function callbackServer() {
-  let resolve!: (p: URLSearchParams) => void;
-  const params = new Promise<URLSearchParams>((r) => (resolve = r));
-  const server = http.createServer((req, res) => {
-    res.writeHead(200, { 'content-type': 'text/plain' }).end('Connected. You can close this window.');
-    resolve(new URL(req.url ?? '/', 'http://127.0.0.1').searchParams);
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/callback`;
-  return { url, params, close: () => { server.closeAllConnections(); server.close(); } };
-}
-
-function memoryProvider(redirectUrl: string, name: string) {
-  const state: { client?: StoredOAuthClientInformation; tokens?: StoredOAuthTokens; verifier: string; authUrl?: URL } = { verifier: '' };
-  const provider: OAuthClientProvider = {
-    get redirectUrl() { return redirectUrl; },
-    get clientMetadata() {
-      return { client_name: name, redirect_uris: [redirectUrl], grant_types: ['authorization_code', 'refresh_token'], response_types: ['code'], token_endpoint_auth_method: 'none' };
-    },
-    clientInformation: () => state.client,
-    saveClientInformation: (c) => { state.client = c; },
-    tokens: () => state.tokens,
-    saveTokens: (t) => { state.tokens = t; },
-    redirectToAuthorization: (u) => { state.authUrl = u; },
-    saveCodeVerifier: (v) => { state.verifier = v; },
-    codeVerifier: () => state.verifier,
-  };
-  return { provider, state };
-}
+import { callbackServer, memoryProvider } from './oauth-client';
 
 test('a user grants one tool group; the client sees only that group\'s tools', async ({ browser, baseURL }) => {
   test.setTimeout(120_000);

