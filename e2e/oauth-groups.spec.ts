@@ -3,7 +3,7 @@
 // names the group.
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { test, expect, pageAs } from './fixtures';
-import { callbackServer, memoryProvider } from './oauth-client';
+import { callbackServer, memoryProvider } from '../lib/testing/oauth-client';
 
 test('a user grants one tool group; the client sees only that group\'s tools', async ({ browser, baseURL }) => {
   test.setTimeout(120_000);

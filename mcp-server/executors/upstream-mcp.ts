@@ -3,7 +3,7 @@ import 'server-only';
 // server, as its remote tool name, with the upstream's own credential (never the agent's token), within the tool's
 // time limit (the shorter of the tool's and the server's). The upstream's isError result becomes a tool refusal;
 // its structured content (or its content blocks) is the output the pipeline validates, redacts and audits.
-import { getUpstreamForCall } from '@/lib/services/upstreams/get-upstream-for-call';
+import { getUpstreamForCall, missingCredential } from '@/lib/services/upstreams/get-upstream-for-call';
 import { mcpConfig } from '@/mcp-server/config';
 import { TtlCache } from '@/mcp-server/pipeline/ttl-cache';
 import { ToolRefusal } from '@/mcp-server/tools/types';
@@ -23,10 +23,8 @@ export const upstreamMcpExecutor: KindExecutor = {
     servers ??= new TtlCache(mcpConfig().policyCacheMs);
     const server = await servers.get(`${config.upstreamServerId}|${ctx.tenant.id}`, () => getUpstreamForCall(config.upstreamServerId, ctx.tenant.id));
     if (!server) throw new ToolRefusal('NOT_CONFIGURED', `${tool.slug}: its upstream server is not available to this tenant.`);
-    if (server.secretName && !server.credential) {
-      const where = server.platformWide ? 'in Settings → Upstream credentials' : 'on the server\'s page under Upstream servers';
-      throw new ToolRefusal('NOT_CONFIGURED', `${tool.slug}: your tenant has no credential (${server.secretName}) for the upstream server "${server.name}"; a tenant admin must set it ${where}.`);
-    }
+    const missing = missingCredential(server);
+    if (missing) throw new ToolRefusal('NOT_CONFIGURED', `${tool.slug}: ${missing}`);
     const target = {
       url: server.url, label: server.namespace, timeoutMs: Math.min(tool.timeoutMs, server.timeoutMs), credential: server.credential,
       trustedInternal: ctx.egress.trustedInternal, maxBytes: Math.max(tool.maxOutputBytes * 4, 65_536),

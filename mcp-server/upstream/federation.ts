@@ -7,7 +7,7 @@ import 'server-only';
 // upstream resource template becomes ours by the same rule (its literal text encoded, its {expressions} kept), and a
 // read is forwarded only for a URI one of the server's discovered templates matches.
 import { ProtocolError, ProtocolErrorCode, UriTemplate, type GetPromptResult, type Resource } from '@modelcontextprotocol/server';
-import { getUpstreamForCall, type UpstreamForCall } from '@/lib/services/upstreams/get-upstream-for-call';
+import { getUpstreamForCall, missingCredential, type UpstreamForCall } from '@/lib/services/upstreams/get-upstream-for-call';
 import { findTrustedPatterns } from '@/lib/services/trusted-hosts/find-trusted-patterns';
 import type { CallContext } from '@/mcp-server/pipeline/call-tool';
 import { listServedTools } from '@/mcp-server/pipeline/resolve-access';
@@ -85,10 +85,8 @@ function accessibleUpstreams(ctx: CallContext): Promise<UpstreamForCall[]> {
 
 async function target(ctx: CallContext, s: UpstreamForCall): Promise<UpstreamTarget> {
   // Like a tool call (mcp-server/executors/upstream-mcp.ts): no credential, no request to the upstream.
-  if (s.secretName && !s.credential) {
-    const where = s.platformWide ? 'in Settings → Upstream credentials' : 'on the server\'s page under Upstream servers';
-    throw new ProtocolError(ProtocolErrorCode.InvalidRequest, `Your tenant has no credential (${s.secretName}) for the upstream server "${s.name}"; a tenant admin must set it ${where}.`);
-  }
+  const missing = missingCredential(s);
+  if (missing) throw new ProtocolError(ProtocolErrorCode.InvalidRequest, `${missing[0]!.toUpperCase()}${missing.slice(1)}`);
   return { url: s.url, label: s.namespace, timeoutMs: s.timeoutMs, credential: s.credential, trustedInternal: await findTrustedPatterns(ctx.caller.tenant.id) };
 }
 

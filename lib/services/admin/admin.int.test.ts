@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isAppError, type AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/policy';
 import { getDb } from '@/lib/server/db/client';
 import { actorFor } from '@/lib/testing/actors';
+import { appErrorOf as errorOf } from '@/lib/testing/app-error';
 import { createFreshTenant, type FreshTenant } from '@/lib/testing/fresh-tenant';
 import { rawPost, tokenFor } from '@/lib/testing/mcp';
 import { createAgentToken } from '@/lib/services/agent-tokens/create-agent-token';
@@ -26,12 +26,6 @@ import { isUserActive } from './principal-state';
 const uid = () => randomBytes(4).toString('hex');
 const INIT = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 't', version: '1' } } });
 const mcpStatus = async (token: string) => (await rawPost(INIT, { authorization: `Bearer ${token}` })).status;
-
-async function errorOf(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(() => null, (x: unknown) => x);
-  if (!isAppError(e)) throw new Error(`expected an AppError, got ${String(e)}`);
-  return e;
-}
 
 let admin: Actor, f: FreshTenant, g: FreshTenant;
 beforeAll(async () => {

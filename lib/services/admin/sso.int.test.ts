@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isAppError, type AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/policy';
 import { getDb } from '@/lib/server/db/client';
 import { actorFor } from '@/lib/testing/actors';
+import { appErrorOf as errorOf } from '@/lib/testing/app-error';
 import { createFreshTenant, type FreshTenant } from '@/lib/testing/fresh-tenant';
 import { setTenantSuspended } from '@/lib/services/tenants/set-tenant-suspended';
 import { updateTenant } from '@/lib/services/tenants/update-tenant';
@@ -13,12 +13,6 @@ import { setSsoGroupMapping } from './set-sso-group-mapping';
 import { signInWithSso } from './sign-in-with-sso';
 
 const uid = () => randomBytes(4).toString('hex');
-
-async function errorOf(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(() => null, (x: unknown) => x);
-  if (!isAppError(e)) throw new Error(`expected an AppError, got ${String(e)}`);
-  return e;
-}
 
 let admin: Actor, f: FreshTenant, g: FreshTenant, domain: string;
 beforeAll(async () => {

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isAppError, type AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/policy';
 import { getDb } from '@/lib/server/db/client';
 import { actorFor } from '@/lib/testing/actors';
+import { appErrorOf as errorOf } from '@/lib/testing/app-error';
 import { createFreshTenant, type FreshTenant } from '@/lib/testing/fresh-tenant';
 import { startSmtpSink, type SmtpSink } from '@/lib/testing/smtp-sink';
 import { authenticateWithPassword } from '@/lib/services/auth/authenticate-with-password';
@@ -18,12 +18,6 @@ const uid = () => randomBytes(4).toString('hex');
 const randomIp = () => `10.7.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
 const tokenOf = (url: string) => url.slice(url.lastIndexOf('/') + 1);
 const DEAD = 'This link has expired or was already used. Ask an administrator for a new one.';
-
-async function errorOf(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(() => null, (x: unknown) => x);
-  if (!isAppError(e)) throw new Error(`expected an AppError, got ${String(e)}`);
-  return e;
-}
 
 let admin: Actor, f: FreshTenant, g: FreshTenant;
 beforeAll(async () => {

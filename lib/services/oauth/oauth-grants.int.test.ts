@@ -1,9 +1,9 @@
 // Grants over time: refresh rotation and reuse detection, RFC 7009 revocation, revocation from the portal,
 // consent limits (never more than the user's tools), registration validation, pre-registered clients.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { isAppError } from '@/lib/errors';
 import type { Actor } from '@/lib/policy';
 import { getDb } from '@/lib/server/db/client';
+import { appErrorOf } from '@/lib/testing/app-error';
 import { createFreshTenant, type FreshTenant } from '@/lib/testing/fresh-tenant';
 import { connect, rawPost, SYSTEM_ACTOR } from '@/lib/testing/mcp';
 import { connectClient, consentAndGetCode, pkce, registerClient, registerPublicClient, startAuthorization, startAuthServer, tokenRequest, type TestAuthServer } from '@/lib/testing/oauth';
@@ -23,13 +23,8 @@ let ann: Actor;
 let bob: Actor;
 
 async function rejection(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (e) {
-    if (isAppError(e)) return { code: e.code, message: e.userMessage };
-    throw e;
-  }
-  throw new Error('expected a refusal');
+  const e = await appErrorOf(p);
+  return { code: e.code, message: e.userMessage };
 }
 
 beforeAll(async () => {

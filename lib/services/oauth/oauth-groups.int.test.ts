@@ -1,9 +1,9 @@
 // Tool-group scopes (tools:group:<category>): consent offers only the categories holding a tool the user may use;
 // at /mcp a group resolves, when the token is used, to the user's tools of that category, never more.
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
-import { isAppError } from '@/lib/errors';
 import type { Actor } from '@/lib/policy';
 import { getDb } from '@/lib/server/db/client';
+import { appErrorOf } from '@/lib/testing/app-error';
 import { createFreshTenant, type FreshTenant } from '@/lib/testing/fresh-tenant';
 import { connect, rawPost } from '@/lib/testing/mcp';
 import { connectClient, pkce, registerPublicClient, startAuthorization, startAuthServer, type TestAuthServer } from '@/lib/testing/oauth';
@@ -32,13 +32,8 @@ async function listed(token: string): Promise<string[]> {
 }
 
 async function rejection(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (e) {
-    if (isAppError(e)) return { code: e.code, message: e.userMessage };
-    throw e;
-  }
-  throw new Error('expected a refusal');
+  const e = await appErrorOf(p);
+  return { code: e.code, message: e.userMessage };
 }
 
 beforeAll(async () => {

@@ -5,11 +5,12 @@
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { Client, StreamableHTTPClientTransport, type OAuthClientProvider, type StoredOAuthClientInformation, type StoredOAuthTokens } from '@modelcontextprotocol/client';
+import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import type { Actor } from '@/lib/policy';
 import { getDb } from '@/lib/server/db/client';
 import { createFreshTenant } from '@/lib/testing/fresh-tenant';
 import { consentAndGetCode, CookieJar, listenLoopback, startAuthServer, type TestAuthServer } from '@/lib/testing/oauth';
+import { memoryProvider } from '@/lib/testing/oauth-client';
 import { handleMcpRequest, PROTECTED_RESOURCE_PATH } from '@/mcp-server/http';
 
 let server: http.Server;
@@ -37,19 +38,8 @@ it('completes the SDK client\'s OAuth flow, then lists and calls tools', async (
     if (url.origin === as.issuer && url.pathname === PROTECTED_RESOURCE_PATH) return protectedResource(new Request(url, init));
     return fetch(input, init);
   };
-  const state: { client?: StoredOAuthClientInformation; tokens?: StoredOAuthTokens; verifier: string; authUrl?: URL } = { verifier: '' };
   const redirect = 'http://127.0.0.1:49152/callback';
-  const provider: OAuthClientProvider = {
-    get redirectUrl() { return redirect; },
-    get clientMetadata() { return { client_name: 'SDK client', redirect_uris: [redirect], grant_types: ['authorization_code', 'refresh_token'], response_types: ['code'], token_endpoint_auth_method: 'none' }; },
-    clientInformation: () => state.client,
-    saveClientInformation: (c) => { state.client = c; },
-    tokens: () => state.tokens,
-    saveTokens: (t) => { state.tokens = t; },
-    redirectToAuthorization: (u) => { state.authUrl = u; },
-    saveCodeVerifier: (v) => { state.verifier = v; },
-    codeVerifier: () => state.verifier,
-  };
+  const { provider, state } = memoryProvider(redirect, 'SDK client');
   const mcpUrl = new URL(`${as.issuer}/mcp`);
   const first = await new Client({ name: 'sdk', version: '1' }).connect(new StreamableHTTPClientTransport(mcpUrl, { authProvider: provider, fetch: fetchHook })).then(() => null, (e: unknown) => e);
   expect(String(first)).toMatch(/Unauthorized/i);

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isAppError } from '@/lib/errors';
 import { getDb } from '@/lib/server/db/client';
 import { newRequestId } from '@/lib/server/ids';
 import { decryptSecret, encryptSecret, masterKeys, parseMasterKeys } from '@/lib/server/secrets';
 import { openArguments, sealArguments } from '@/lib/services/approvals/approval-arguments';
 import { canonicalJson } from '@/lib/tool-definition';
+import { appErrorOf as errorOf } from '@/lib/testing/app-error';
 import { createFreshTenant, type FreshTenant } from '@/lib/testing/fresh-tenant';
 import { deleteSecret } from './delete-secret';
 import { findSecrets } from './find-secrets';
@@ -19,12 +19,6 @@ let f: FreshTenant, g: FreshTenant;
 beforeAll(async () => {
   [f, g] = [await createFreshTenant('sec'), await createFreshTenant('sec2')];
 });
-
-async function errorOf(p: Promise<unknown>) {
-  const e = await p.then(() => null, (x: unknown) => x);
-  expect(isAppError(e), String(e)).toBe(true);
-  return isAppError(e) ? e : null;
-}
 
 describe('tenant secrets', () => {
   it('encrypts at rest, decrypts for tools, and only ever shows the last 4 characters', async () => {

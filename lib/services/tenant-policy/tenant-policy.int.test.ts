@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isAppError } from '@/lib/errors';
 import { getDb } from '@/lib/server/db/client';
 import { loadAccessContext } from '@/lib/services/activation/load-access-context';
 import { resolveToolAccess, needsApproval, requiredApprovals } from '@/lib/activation';
+import { appErrorOf as errorOf } from '@/lib/testing/app-error';
 import { createFreshTenant, createFreshTool, type FreshTenant } from '@/lib/testing/fresh-tenant';
 import { getTenantPolicy } from './get-tenant-policy';
 import { setApprovalRule } from './set-approval-rule';
@@ -15,12 +15,6 @@ let f: FreshTenant, g: FreshTenant;
 beforeAll(async () => {
   [f, g] = [await createFreshTenant('pol'), await createFreshTenant('pol2')];
 });
-
-async function errorOf(p: Promise<unknown>) {
-  const e = await p.then(() => null, (x: unknown) => x);
-  expect(isAppError(e), String(e)).toBe(true);
-  return isAppError(e) ? e : null;
-}
 
 describe('tenant policies', () => {
   it('egress allowlist: normalised, deduplicated, precise errors, nothing half-written, audited', async () => {

@@ -35,3 +35,14 @@ export async function getUpstreamForCall(upstreamServerId: string, tenantId: str
   const discovery = ZUpstreamDiscovery.safeParse(s.discovery);
   return { id: s.id, name: s.name, namespace: s.namespace, url: s.url, timeoutMs: s.timeoutMs, credential, secretName: s.secretName, platformWide: s.tenantId === null, discovery: discovery.success ? discovery.data : { tools: [], resources: [], resourceTemplates: [], prompts: [] } };
 }
+
+/**
+ * Why this tenant cannot reach the server (it needs a credential the tenant has not set), as the tail of a sentence
+ * written for the agent and the tenant admin; null when nothing is missing. Tool calls, resource reads and prompt
+ * renders all refuse with it, before anything is sent upstream.
+ */
+export function missingCredential(s: Pick<UpstreamForCall, 'secretName' | 'credential' | 'platformWide' | 'name'>): string | null {
+  if (!s.secretName || s.credential) return null;
+  const where = s.platformWide ? 'in Settings → Upstream credentials' : 'on the server\'s page under Upstream servers';
+  return `your tenant has no credential (${s.secretName}) for the upstream server "${s.name}"; a tenant admin must set it ${where}.`;
+}

@@ -1,5 +1,5 @@
-// The OAuth client side of the e2e specs: a loopback redirect target and an in-memory OAuthClientProvider for the
-// official SDK client.
+// The OAuth client side of tests (integration and e2e): a loopback redirect target and an in-memory
+// OAuthClientProvider for the official SDK client. No server code: Playwright specs import it too.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { OAuthClientProvider, StoredOAuthClientInformation, StoredOAuthTokens } from '@modelcontextprotocol/client';
