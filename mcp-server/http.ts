@@ -50,6 +50,8 @@ export interface McpDeps {
   pool?: pg.Pool;
   /** The transport as the Node server saw it (span attributes; passed only while traces are exported). */
   network?: NetworkInfo;
+  /** The body, already read by the Node server (at most one byte past the limit); the Request then carries none. */
+  body?: Uint8Array;
 }
 
 export const PROTECTED_RESOURCE_PATH = '/.well-known/oauth-protected-resource/mcp';
@@ -118,7 +120,7 @@ export function isJsonRpcMessage(m: unknown): boolean {
  * Content negotiation, size limit and JSON-RPC shape, answered with precise errors: 415, 406, 413, -32700, -32600.
  * The body is read once, streaming, and never beyond the limit.
  */
-async function readJsonRpcBody(req: Request, maxBytes: number, requestId: string): Promise<unknown> {
+async function readJsonRpcBody(req: Request, maxBytes: number, requestId: string, read?: Uint8Array): Promise<unknown> {
   const type = req.headers.get('content-type') ?? '';
   if (!/^application\/json\s*(;|$)/i.test(type)) {
     return jsonRpcErrorResponse(415, JSONRPC.INVALID_REQUEST, `Unsupported Content-Type "${type}": send application/json.`, { requestId });
@@ -132,7 +134,10 @@ async function readJsonRpcBody(req: Request, maxBytes: number, requestId: string
   if (declared > maxBytes) return tooLarge();
   const chunks: Uint8Array[] = [];
   let size = 0;
-  if (req.body && Number.isFinite(declared)) {
+  if (read) {
+    if (read.byteLength > maxBytes) return tooLarge();
+    chunks.push(read);
+  } else if (req.body && Number.isFinite(declared)) {
     // A declared length within the limit: the HTTP layer delivers no more than it, so the body is read at once (and
     // still checked, for callers that build a Request by hand).
     const whole = new Uint8Array(await req.arrayBuffer());
@@ -153,7 +158,8 @@ async function readJsonRpcBody(req: Request, maxBytes: number, requestId: string
   }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    const whole = chunks.length === 1 ? Buffer.from(chunks[0]!.buffer, chunks[0]!.byteOffset, chunks[0]!.byteLength) : Buffer.concat(chunks);
+    parsed = JSON.parse(whole.toString('utf8'));
   } catch (e) {
     return jsonRpcErrorResponse(400, JSONRPC.PARSE_ERROR, `Parse error: ${e instanceof Error ? e.message : 'invalid JSON'}.`, { requestId });
   }
@@ -230,7 +236,7 @@ async function answer(req: Request, deps: McpDeps, requestId: string, t: Request
 
   // "Last used" follows every authenticated request (a listing, a held or refused call), at most once a minute.
   touchToken(db, auth.caller);
-  const body = await readJsonRpcBody(req, cfg.maxBodyBytes, requestId);
+  const body = await readJsonRpcBody(req, cfg.maxBodyBytes, requestId, deps.body);
   if (body instanceof Response) return body;
 
   const pool = deps.pool ?? (await getPgPool());

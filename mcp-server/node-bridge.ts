@@ -39,9 +39,11 @@ export async function serveMcp(req: http.IncomingMessage, res: http.ServerRespon
       }
       body = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
     }
-    const request = new Request(`${base}${req.url ?? '/mcp'}`, { method: req.method, headers, signal: controller.signal, body: body as unknown as BodyInit | undefined });
+    // The body goes to the pipeline as it is (deps.body), not through the Request: wrapping it in a web stream only to
+    // read it back cost more than parsing it.
+    const request = new Request(`${base}${req.url ?? '/mcp'}`, { method: req.method, headers, signal: controller.signal });
     // The transport's details feed span attributes: read only while traces are exported.
-    const response = await handleMcpRequest(request, tracingEnabled() ? { network: { httpVersion: req.httpVersion, peerAddress: req.socket.remoteAddress, peerPort: req.socket.remotePort } } : undefined);
+    const response = await handleMcpRequest(request, { body, ...(tracingEnabled() ? { network: { httpVersion: req.httpVersion, peerAddress: req.socket.remoteAddress, peerPort: req.socket.remotePort } } : {}) });
     const out: Record<string, string | string[]> = {};
     response.headers.forEach((v, k) => {
       if (k === 'set-cookie') return;

@@ -20,7 +20,7 @@ import { createApprovalRequest, approvalNeeded } from './approval-gate';
 import { argumentsHash, claimIdempotencyKey, completeIdempotencyKey, invalidKeyMessage, releaseIdempotencyKey } from './idempotency';
 import { auditableArguments, auditCall, AuditUnavailableError, type CallAudit } from './audit';
 import type { McpCaller } from './authenticate';
-import { executeWithTimeout, startEarly } from './execute';
+import { eitherSignal, executeWithTimeout, startEarly } from './execute';
 import { DEFAULT_COST_MICROS_PER_MS } from './metrics';
 import { consumeRateLimits, farFromLimits, limitChecks, type RateDecision } from './rate-limit';
 import { checkServedOutput } from './redact-output';
@@ -71,7 +71,7 @@ class OutputRejected extends Error {
 
 export async function callTool(ctx: CallContext, name: string, rawArgs: unknown, signal?: AbortSignal, progress?: ProgressReporter, opts: CallOptions = {}): Promise<CallToolResult> {
   const { db, pool, caller, requestId } = ctx;
-  const callSignal = ctx.signal && signal ? AbortSignal.any([ctx.signal, signal]) : (signal ?? ctx.signal);
+  const callSignal = ctx.signal && signal ? eitherSignal(ctx.signal, signal) : (signal ?? ctx.signal);
   const report = progress && ((p: number, message: string) => progress(p, message).catch(() => undefined));
   const started = performance.now();
   const elapsed = () => performance.now() - started;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ToolRefusal, type ToolContext, type ToolExecutor } from '@/mcp-server/tools/types';
-import { executeWithTimeout } from './execute';
+import { eitherSignal, executeWithTimeout, startEarly } from './execute';
 
 // An executor that never finishes on its own: only the time limit or the caller can stop it.
 const hanging: ToolExecutor<unknown, unknown> = { slug: 'hang', effect: 'none', execute: () => new Promise(() => undefined) };
@@ -18,5 +18,35 @@ describe('executeWithTimeout', () => {
     ac.abort();
     const e = await call;
     expect([(e as ToolRefusal).code, (e as ToolRefusal).message]).toEqual(['CANCELLED', 'hang stopped: the caller cancelled the call or went away.']);
+  });
+});
+
+describe('eitherSignal', () => {
+  it("aborts when either source aborts, with that source's reason", () => {
+    const a = new AbortController();
+    const b = new AbortController();
+    const s = eitherSignal(a.signal, b.signal);
+    expect(s.aborted).toBe(false);
+    b.abort('second');
+    expect([s.aborted, s.reason]).toEqual([true, 'second']);
+    a.abort('first');
+    expect(s.reason).toBe('second');
+  });
+  it('is already aborted when a source is', () => {
+    const a = new AbortController();
+    a.abort('gone');
+    expect(eitherSignal(new AbortController().signal, a.signal).reason).toBe('gone');
+  });
+});
+
+describe('startEarly', () => {
+  it('is cancelled by the caller signal as CANCELLED, and by cancel()', async () => {
+    const outer = new AbortController();
+    const early = startEarly(hanging, ctx(60_000), {}, outer.signal);
+    outer.abort();
+    expect(((await early.result.catch((x: unknown) => x)) as ToolRefusal).code).toBe('CANCELLED');
+    const second = startEarly(hanging, ctx(60_000), {});
+    second.cancel();
+    expect(((await second.result.catch((x: unknown) => x)) as ToolRefusal).code).toBe('CANCELLED');
   });
 });

@@ -33,9 +33,31 @@ export async function executeWithTimeout<I, O>(executor: ToolExecutor<I, O>, ctx
  * claim fits; `cancel` aborts the execution when it does not (its outcome is then ignored, never returned).
  */
 export function startEarly<I, O>(executor: ToolExecutor<I, O>, ctx: Omit<ToolContext, 'signal'>, input: I, outer?: AbortSignal): { result: Promise<ToolResult<O>>; cancel: () => void } {
+  // One controller that the caller's signal also aborts (AbortSignal.any registers its sources for garbage collection
+  // tracking, several times this link's cost on every call); the link is dropped when the execution settles.
   const controller = new AbortController();
-  const signal = outer ? AbortSignal.any([outer, controller.signal]) : controller.signal;
-  const result = executeWithTimeout(executor, ctx, input, signal);
-  result.catch(() => undefined); // a cancelled execution's rejection is expected; a kept one is awaited by the caller
+  const onOuter = () => controller.abort(outer?.reason);
+  if (outer?.aborted) onOuter();
+  else outer?.addEventListener('abort', onOuter, { once: true });
+  const result = executeWithTimeout(executor, ctx, input, controller.signal);
+  result.catch(() => undefined).finally(() => outer?.removeEventListener('abort', onOuter)); // a cancelled execution's rejection is expected; a kept one is awaited by the caller
   return { result, cancel: () => controller.abort(new DOMException('the call was refused by a rate limit', 'AbortError')) };
+}
+
+/**
+ * A signal aborted when either of two request-scoped signals aborts (with its reason). Both live only as long as the
+ * request, so the links need no clean-up; AbortSignal.any, made for long-lived sources, registers them for garbage
+ * collection tracking at several times this cost on every call.
+ */
+export function eitherSignal(a: AbortSignal, b: AbortSignal): AbortSignal {
+  const controller = new AbortController();
+  const first = a.aborted ? a : b.aborted ? b : null;
+  if (first) {
+    controller.abort(first.reason);
+    return controller.signal;
+  }
+  const onAbort = (e: Event) => controller.abort((e.target as AbortSignal).reason);
+  a.addEventListener('abort', onAbort, { once: true });
+  b.addEventListener('abort', onAbort, { once: true });
+  return controller.signal;
 }
