@@ -1,14 +1,18 @@
-// The production server `npm start` runs: one Node http server, in one process, serving the portal through Next's
-// request handler and POST /mcp straight through the MCP pipeline (mcp-server/node-bridge.ts), ahead of Next's
-// router, which cost most of a call's time under load. `next dev` keeps app/mcp/route.ts (the same pipeline).
+// The production server `npm start` runs: one Node http server serving the portal through Next's request handler
+// and POST /mcp straight through the MCP pipeline (mcp-server/node-bridge.ts), ahead of Next's router, which cost
+// most of a call's time under load. `next dev` keeps app/mcp/route.ts (the same pipeline). Background work (audit
+// sealer, SIEM export, rollups, upstream health checks) runs in a second process it supervises
+// (scripts/serve-background.ts), off the event loop that answers requests.
 // It also records each connection's peer address in a header of its own (the client's copy removed), the only
 // source lib/server/client-ip.ts trusts besides X-Forwarded-For from configured proxies.
 // Run by scripts/start.ts: node --import tsx --import ./scripts/server-hooks.mjs scripts/serve.ts
+import { fork, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
+import path from 'node:path';
 import next from 'next';
 import { isMcpPath, PEER_HEADER, serveMcp } from '@/mcp-server/node-bridge';
-import { ensureAuditSealer } from '@/lib/server/audit-chain/runner';
-import { ensureUpstreamHealthChecks } from '@/lib/services/upstreams/upstream-health-schedule';
+import { sealInAnotherProcess } from '@/lib/server/audit-chain/runner';
+import { getDbState } from '@/lib/server/db/client';
 import { forComponent } from '@/lib/server/logger';
 import { shutdownTelemetry, startTelemetry } from '@/lib/server/telemetry';
 import { isOAuthPath } from '@/lib/server/oauth/config';
@@ -17,7 +21,39 @@ import { profileOnSignal } from './bench-profile';
 
 const log = forComponent('serve');
 
+/**
+ * The background process (scripts/serve-background.ts: audit sealer, SIEM export, rollups, upstream health checks),
+ * with this process's Node flags and environment, restarted when it ends unexpectedly (after 1 s, doubling to 30 s
+ * while it keeps failing at start).
+ */
+function superviseBackground(env: NodeJS.ProcessEnv): { stop: () => void } {
+  let child: ChildProcess | null = null;
+  let stopping = false;
+  let delayMs = 1_000;
+  const start = () => {
+    const startedAt = Date.now();
+    child = fork(path.resolve('scripts/serve-background.ts'), [], { execArgv: process.execArgv, env, stdio: 'inherit' });
+    child.on('exit', (code, signal) => {
+      child = null;
+      if (stopping) return;
+      delayMs = Date.now() - startedAt > 60_000 ? 1_000 : Math.min(delayMs * 2, 30_000);
+      log.error({ code, signal }, `the background process (audit sealer, upstream health) ended: restarting in ${delayMs / 1000} s`);
+      setTimeout(() => !stopping && start(), delayMs).unref();
+    });
+  };
+  start();
+  return {
+    stop: () => {
+      stopping = true;
+      child?.kill('SIGTERM');
+    },
+  };
+}
+
 async function main() {
+  // This process answers requests only: the sealer runs in the background process (its first audit write would
+  // otherwise start one here too).
+  sealInAnotherProcess();
   // Trace export when the OTEL_* variables configure it (lib/server/telemetry), before anything handles a request.
   await startTelemetry();
   profileOnSignal(); // CPU_PROFILE_FILE (npm run bench:mcp with BENCH_PROFILE): SIGUSR2 starts/stops a CPU profile
@@ -39,13 +75,14 @@ async function main() {
     else void handle(req, res);
   });
   server.keepAliveTimeout = 65_000;
-  // The audit sealer (then SIEM export and metric rollups) runs from start-up, not only after this process's first
-  // audit write: events left unsealed by a previous process are chained even if nobody writes for a while.
-  ensureAuditSealer();
-  // Upstream MCP servers' reachability and latency, refreshed every UPSTREAM_HEALTH_INTERVAL_SECONDS (default 60 s).
-  ensureUpstreamHealthChecks();
+  // The audit sealer and the upstream health checks run from start-up, in a process of their own. The database is
+  // opened here first: on the embedded database this process owns it (the background process reaches it through
+  // this one, and may restart without taking the database with it).
+  await getDbState();
+  const background = superviseBackground(process.env);
   server.listen(port, hostname, () => log.info({ port, hostname: hostname ?? 'localhost' }, `ready on http://${hostname ?? 'localhost'}:${port} (portal) and /mcp`));
   const stop = () => {
+    background.stop();
     server.close(() => void shutdownTelemetry().finally(() => process.exit(0)));
     server.closeAllConnections();
   };

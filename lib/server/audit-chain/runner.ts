@@ -26,6 +26,11 @@ async function sealBacklog(pool: pg.Pool): Promise<void> {
 }
 const g = globalThis as unknown as { __auditSealer?: boolean };
 
+/** This process leaves the sealer to another one (the production server's background process): never starts it. */
+export function sealInAnotherProcess(): void {
+  g.__auditSealer = true;
+}
+
 export function ensureAuditSealer(): void {
   if (g.__auditSealer) return;
   g.__auditSealer = true;
