@@ -1,19 +1,15 @@
 // A tenant's own credential for a platform-wide upstream server: a platform admin registers one (no credential of
 // its own), the Acme tenant admin sets, replaces and removes Acme's credential in Settings (never shown back), and
-// the Globex tenant admin sees only that Globex has none. The server is removed at the end, with its credentials.
+// the Globex tenant admin sees only that Globex has none; Settings → Secrets lists the credential too, and replaces
+// and deletes it through the same dialogs. Each server is removed at the end, with its credentials.
 import { randomBytes } from 'node:crypto';
+import type { Page } from '@playwright/test';
 import { expect, pageAs, test } from './fixtures';
 
 const id = randomBytes(3).toString('hex');
 
-test('a tenant admin sets, replaces and removes their tenant\'s credential for a platform-wide upstream server', async ({ browser }) => {
-  test.setTimeout(120_000);
-  const serverName = `Shared CRM ${id}`;
-  const namespace = `shared_${id}`;
-  const value = `crm-${randomBytes(12).toString('hex')}`;
-  const rotated = `crm-${randomBytes(12).toString('hex')}`;
-
-  const admin = await pageAs(browser, 'admin');
+/** Registers a platform-wide server reading the tenant secret CRM_TOKEN, as a platform admin; returns its page. */
+async function registerPlatformServer(admin: Page, serverName: string, namespace: string): Promise<string> {
   await admin.goto('/admin/upstreams');
   await admin.getByRole('button', { name: 'Register server' }).click();
   const register = admin.getByRole('dialog');
@@ -24,7 +20,25 @@ test('a tenant admin sets, replaces and removes their tenant\'s credential for a
   await register.getByLabel('Credential secret name').fill('CRM_TOKEN');
   await register.getByRole('button', { name: 'Register', exact: true }).click();
   await expect(admin).toHaveURL(/\/admin\/upstreams\/[^/?]+$/);
-  const serverUrl = admin.url();
+  return admin.url();
+}
+
+async function removeServer(admin: Page, serverUrl: string): Promise<void> {
+  await admin.goto(serverUrl);
+  await admin.getByRole('button', { name: 'Remove', exact: true }).click();
+  await admin.getByRole('button', { name: 'Remove server' }).click();
+  await expect(admin).toHaveURL(/\/admin\/upstreams$/);
+}
+
+test('a tenant admin sets, replaces and removes their tenant\'s credential for a platform-wide upstream server', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const serverName = `Shared CRM ${id}`;
+  const namespace = `shared_${id}`;
+  const value = `crm-${randomBytes(12).toString('hex')}`;
+  const rotated = `crm-${randomBytes(12).toString('hex')}`;
+
+  const admin = await pageAs(browser, 'admin');
+  const serverUrl = await registerPlatformServer(admin, serverName, namespace);
 
   try {
     const acme = await pageAs(browser, 'acmeTenantAdmin');
@@ -72,10 +86,63 @@ test('a tenant admin sets, replaces and removes their tenant\'s credential for a
     await expect(row).toContainText('Not set');
     await acme.context().close();
   } finally {
-    await admin.goto(serverUrl);
-    await admin.getByRole('button', { name: 'Remove', exact: true }).click();
-    await admin.getByRole('button', { name: 'Remove server' }).click();
-    await expect(admin).toHaveURL(/\/admin\/upstreams$/);
+    await removeServer(admin, serverUrl);
+    await admin.context().close();
+  }
+});
+
+test('Settings → Secrets replaces and deletes an upstream credential through the upstream credential dialogs, never showing it', async ({ browser, consoleErrors }) => {
+  test.setTimeout(120_000);
+  const serverName = `Secrets CRM ${id}`;
+  const namespace = `secrets_${id}`;
+  const scope = `upstream:${namespace}`;
+  const value = `crm-${randomBytes(12).toString('hex')}`;
+  const rotated = `crm-${randomBytes(12).toString('hex')}`;
+
+  const admin = await pageAs(browser, 'admin');
+  const serverUrl = await registerPlatformServer(admin, serverName, namespace);
+
+  try {
+    const acme = await pageAs(browser, 'acmeTenantAdmin');
+    await acme.goto('/settings/upstreams');
+    const upstreamRow = acme.getByTestId(`upstream-credential-${namespace}`);
+    await upstreamRow.getByRole('button', { name: `Set the credential for ${serverName}` }).click();
+    await acme.getByRole('dialog').getByLabel('Credential').fill(value);
+    await acme.getByRole('dialog').getByRole('button', { name: 'Save credential' }).click();
+    await expect(acme.getByText(`Saved: the credential for ${serverName}`)).toBeVisible();
+
+    // The Secrets page lists it under its scope, naming the server, with its last 4 characters only.
+    await acme.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: 'Secrets' }).click();
+    await expect(acme).toHaveURL(/\/settings\/secrets$/);
+    const row = acme.getByRole('table', { name: 'Secrets' }).getByRole('row').filter({ hasText: scope });
+    await expect(row).toContainText(`Your credential for the upstream server ${serverName}`);
+    await expect(row).toContainText(`••••${value.slice(-4)}`);
+
+    // Replace opens the upstream credential dialog (not the tool secrets form, which cannot take this scope).
+    await row.getByRole('button', { name: `Replace CRM_TOKEN of ${scope}` }).click();
+    const dialog = acme.getByRole('dialog');
+    await expect(dialog.getByRole('heading', { name: `Replace the credential for ${serverName}` })).toBeVisible();
+    await dialog.getByRole('button', { name: 'Save credential' }).click();
+    await expect(dialog.getByText('Enter the credential.')).toBeVisible();
+    await dialog.getByLabel('Credential').fill(rotated);
+    await dialog.getByRole('button', { name: 'Save credential' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(acme.getByText(`Replaced: the credential for ${serverName}`)).toBeVisible();
+    await expect(row).toContainText(`••••${rotated.slice(-4)}`);
+    await expect(acme.getByTestId('secret-once')).toHaveCount(0);
+    for (const v of [value, rotated]) expect(await acme.content()).not.toContain(v);
+
+    // Delete goes through the upstream path too; the Upstream credentials page then shows it as not set.
+    await row.getByRole('button', { name: `Delete CRM_TOKEN of ${scope}` }).click();
+    await acme.getByRole('dialog').getByRole('button', { name: 'Remove credential' }).click();
+    await expect(acme.getByText(`Removed: the credential for ${serverName}`)).toBeVisible();
+    await expect(row).toHaveCount(0);
+    await acme.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: 'Upstream credentials' }).click();
+    await expect(upstreamRow).toContainText('Not set');
+    expect(consoleErrors).toEqual([]);
+    await acme.context().close();
+  } finally {
+    await removeServer(admin, serverUrl);
     await admin.context().close();
   }
 });

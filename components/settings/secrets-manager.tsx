@@ -1,7 +1,10 @@
 'use client';
 // Write-only secrets per tool: set, replace, delete. A value is shown once, right after it is saved (from this
-// browser's memory: the server never returns it); afterwards only its last 4 characters.
+// browser's memory: the server never returns it); afterwards only its last 4 characters. A row kept for an upstream
+// server (`upstream:<namespace>`) is not a tool's secret: it is replaced through the upstream credential dialogs
+// (their single, audited write path; the value is never shown back) or on the tenant's own server's page.
 import { useState } from 'react';
+import Link from 'next/link';
 import { KeyRound, Trash2 } from 'lucide-react';
 import { deleteSecretAction, setSecretAction } from '@/app/(portal)/settings/actions';
 import { useAction } from '@/components/activation/use-action';
@@ -14,24 +17,45 @@ import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
-import type { TSecretsView } from '@/lib/schemas/settings-view';
-import { ZSetSecretInput, type TSecretDto } from '@/lib/schemas/tenant-policy';
+import type { TSecretRow, TSecretsView, TSecretUpstream } from '@/lib/schemas/settings-view';
+import { ZSetSecretInput } from '@/lib/schemas/tenant-policy';
 import { CopyButton } from './copy-button';
+import { RemoveUpstreamCredentialForm, UpstreamCredentialForm, type UpstreamCredentialTarget } from './upstream-credentials';
 
 /** Secret names the built-in tools read (suggested in the form). */
 const KNOWN_NAMES: Record<string, string[]> = { github_search_issues: ['GITHUB_TOKEN'], email_send: ['SMTP_USER', 'SMTP_PASSWORD'] };
+
+/** The upstream dialogs' view of a row a platform-wide server still reads; null for any other row. */
+function platformCredentialOf(s: TSecretRow): UpstreamCredentialTarget | null {
+  const u = s.upstream;
+  if (!u?.server?.platformWide || !u.inUse) return null;
+  return { id: u.server.id, name: u.server.name, namespace: u.namespace, secretName: s.name, credential: { last4: s.last4, updatedAt: s.updatedAt } };
+}
+
+function upstreamNote(u: TSecretUpstream): string {
+  if (!u.server) return 'Not used: no upstream server has this namespace any more. You can delete it.';
+  if (!u.inUse) return `Not used: ${u.server.name} no longer reads this secret. You can delete it.`;
+  return u.server.platformWide ? `Your credential for the upstream server ${u.server.name}` : `The credential of your upstream server ${u.server.name}`;
+}
 
 export function SecretsManager({ tenantId, view }: { tenantId: string; view: TSecretsView }) {
   const [toolSlug, setToolSlug] = useState(view.tools.find((t) => t.slug === 'github_search_issues')?.slug ?? view.tools[0]?.slug ?? '');
   const [name, setName] = useState('');
   const [value, setValue] = useState('');
   const [shown, setShown] = useState<{ label: string; value: string; replaced: boolean } | null>(null);
-  const [deleting, setDeleting] = useState<TSecretDto | null>(null);
+  const [deleting, setDeleting] = useState<TSecretRow | null>(null);
+  const [upstream, setUpstream] = useState<{ remove: boolean; target: UpstreamCredentialTarget } | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const { run, pending, error } = useAction(setSecretAction, { schema: ZSetSecretInput });
   const fe = error?.fieldErrors ?? {};
+  // A secret of a tool the catalogue no longer offers stays replaceable: the select always shows what will be saved.
+  const offered = new Set(view.tools.map((t) => t.slug));
+  const retired = [...new Set(view.secrets.filter((s) => !s.upstream && !offered.has(s.toolSlug)).map((s) => s.toolSlug))];
+  const toolOptions = [...view.tools.map((t) => ({ value: t.slug, label: `${t.slug} — ${t.title}` })), ...retired.map((slug) => ({ value: slug, label: `${slug} — retired` }))];
 
   async function save(e: React.FormEvent) {
     e.preventDefault();
+    setNotice(null);
     const r = await run({ tenantId, toolSlug, name, value });
     if (!r) return;
     setShown({ label: `${r.toolSlug} · ${r.name}`, value, replaced: r.replaced });
@@ -46,7 +70,8 @@ export function SecretsManager({ tenantId, view }: { tenantId: string; view: TSe
           <CardTitle as="h2">Secrets</CardTitle>
           <CardDescription>Encrypted at rest (AES-256-GCM). Only the tools read them, on the server; nobody can read them back here or through any API.</CardDescription>
         </CardHeader>
-        <CardContent>
+        <CardContent className="grid gap-4">
+          {notice ? <Alert variant="success" title={notice} /> : null}
           {view.secrets.length === 0 ? (
             <EmptyState icon={<KeyRound aria-hidden />} title="No secrets yet" description="Add a GitHub token or SMTP credentials for the tools that need them." />
           ) : (
@@ -55,15 +80,17 @@ export function SecretsManager({ tenantId, view }: { tenantId: string; view: TSe
               <TBody>
                 {view.secrets.map((s) => (
                   <TR key={s.id} data-testid={`secret-${s.name}`}>
-                    <TD><code>{s.toolSlug}</code></TD>
+                    <TD><code>{s.toolSlug}</code>{s.upstream ? <div className="text-xs text-muted-foreground">{upstreamNote(s.upstream)}</div> : null}</TD>
                     <TD><code>{s.name}</code></TD>
                     <TD><code aria-label={s.last4 ? `ending in ${s.last4}` : 'hidden'}>••••{s.last4}</code></TD>
                     <TD className="whitespace-nowrap text-xs">{s.updatedAt.replace('T', ' ').slice(0, 16)} UTC<div className="text-muted-foreground">key {s.keyId}</div></TD>
                     <TD className="text-right">
-                      <div className="flex justify-end gap-1">
-                        <Button size="sm" variant="outline" onClick={() => { setToolSlug(s.toolSlug); setName(s.name); setShown(null); document.getElementById('secret-value')?.focus(); }} aria-label={`Replace ${s.name} of ${s.toolSlug}`}>Replace</Button>
-                        <Button size="sm" variant="ghost" onClick={() => setDeleting(s)} aria-label={`Delete ${s.name} of ${s.toolSlug}`}><Trash2 aria-hidden /></Button>
-                      </div>
+                      <RowActions
+                        secret={s}
+                        onReplace={() => { setToolSlug(s.toolSlug); setName(s.name); setShown(null); setNotice(null); document.getElementById('secret-value')?.focus(); }}
+                        onDelete={() => { setNotice(null); setDeleting(s); }}
+                        onUpstream={(remove, target) => { setShown(null); setNotice(null); setUpstream({ remove, target }); }}
+                      />
                     </TD>
                   </TR>
                 ))}
@@ -87,7 +114,7 @@ export function SecretsManager({ tenantId, view }: { tenantId: string; view: TSe
           ) : null}
           <form onSubmit={save} noValidate className="grid gap-3">
             <FormField label="Tool" required error={fe.toolSlug}>
-              <Select value={toolSlug} onChange={(e) => setToolSlug(e.target.value)} options={view.tools.map((t) => ({ value: t.slug, label: `${t.slug} — ${t.title}` }))} />
+              <Select value={toolSlug} onChange={(e) => setToolSlug(e.target.value)} options={toolOptions} />
             </FormField>
             <FormField label="Name" required error={fe.name} hint={KNOWN_NAMES[toolSlug] ? `${toolSlug} reads ${KNOWN_NAMES[toolSlug].join(' and ')}.` : 'e.g. API_TOKEN'}>
               <Input value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" spellCheck={false} list="secret-names" />
@@ -104,17 +131,51 @@ export function SecretsManager({ tenantId, view }: { tenantId: string; view: TSe
       <Dialog open={deleting !== null} onOpenChange={(o) => (o ? null : setDeleting(null))}>
         <DialogContent>{deleting ? <DeleteForm tenantId={tenantId} secret={deleting} onDone={() => setDeleting(null)} /> : null}</DialogContent>
       </Dialog>
+      <Dialog open={upstream !== null} onOpenChange={(o) => (o ? null : setUpstream(null))}>
+        <DialogContent>
+          {upstream ? (
+            upstream.remove
+              ? <RemoveUpstreamCredentialForm tenantId={tenantId} server={upstream.target} onDone={(msg) => { setUpstream(null); setNotice(msg ?? null); }} />
+              : <UpstreamCredentialForm tenantId={tenantId} server={upstream.target} onDone={(msg) => { setUpstream(null); setNotice(msg ?? null); }} />
+          ) : null}
+        </DialogContent>
+      </Dialog>
     </div>
   );
 }
 
-function DeleteForm({ tenantId, secret, onDone }: { tenantId: string; secret: TSecretDto; onDone: () => void }) {
+/**
+ * A tool's secret is replaced in the form beside the list. A platform-wide server's credential opens the upstream
+ * dialogs instead; the tenant's own server's is replaced on that server's page; one no server reads can only go.
+ */
+function RowActions({ secret: s, onReplace, onDelete, onUpstream }: {
+  secret: TSecretRow;
+  onReplace: () => void;
+  onDelete: () => void;
+  onUpstream: (remove: boolean, target: UpstreamCredentialTarget) => void;
+}) {
+  const platform = platformCredentialOf(s);
+  const server = s.upstream?.inUse ? s.upstream.server : null;
+  return (
+    <div className="flex justify-end gap-1">
+      {!s.upstream ? <Button size="sm" variant="outline" onClick={onReplace} aria-label={`Replace ${s.name} of ${s.toolSlug}`}>Replace</Button>
+        : platform ? <Button size="sm" variant="outline" onClick={() => onUpstream(false, platform)} aria-label={`Replace ${s.name} of ${s.toolSlug}`}>Replace</Button>
+        : server ? <Button asChild size="sm" variant="outline"><Link href={`/admin/upstreams/${server.id}`} aria-label={`Replace ${s.name} of ${s.toolSlug} on the page of ${server.name}`}>Replace</Link></Button>
+        : null}
+      <Button size="sm" variant="ghost" onClick={platform ? () => onUpstream(true, platform) : onDelete} aria-label={`Delete ${s.name} of ${s.toolSlug}`}><Trash2 aria-hidden /></Button>
+    </div>
+  );
+}
+
+function DeleteForm({ tenantId, secret, onDone }: { tenantId: string; secret: TSecretRow; onDone: () => void }) {
   const { run, pending, error } = useAction(deleteSecretAction);
   return (
     <div className="grid gap-4">
       <DialogHeader>
         <DialogTitle>Delete {secret.name}?</DialogTitle>
-        <DialogDescription><code>{secret.toolSlug}</code> will fail the calls that need it until you set a new one.</DialogDescription>
+        <DialogDescription>
+          {secret.upstream && !secret.upstream.inUse ? 'No upstream server reads it: deleting it changes nothing for your calls.' : <><code>{secret.toolSlug}</code> will fail the calls that need it until you set a new one.</>}
+        </DialogDescription>
       </DialogHeader>
       {error ? <Alert variant="destructive">{error.message}</Alert> : null}
       <DialogFooter>

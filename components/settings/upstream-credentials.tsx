@@ -1,6 +1,7 @@
 'use client';
 // A tenant's own credential for each platform-wide upstream MCP server: whether it is set (last 4 characters and
-// when, never the value), and dialogs to set, replace or remove it.
+// when, never the value), and dialogs to set, replace or remove it. The dialogs are the one way the portal writes
+// such a credential: Settings → Secrets opens them too for the rows it lists under `upstream:<namespace>`.
 import { useState } from 'react';
 import { Server, Trash2 } from 'lucide-react';
 import { removeTenantUpstreamCredentialAction, setTenantUpstreamCredentialAction } from '@/app/(portal)/settings/upstreams/actions';
@@ -17,6 +18,8 @@ import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { ZSetTenantUpstreamCredentialInput, type TTenantUpstreamCredentialDto } from '@/lib/schemas/upstreams';
 
 type Row = TTenantUpstreamCredentialDto;
+/** What the set and remove dialogs need to know about a server (and whether its credential is set). */
+export type UpstreamCredentialTarget = Pick<Row, 'id' | 'name' | 'namespace' | 'secretName' | 'credential'>;
 const STATUS_VARIANT = { reachable: 'success', unreachable: 'destructive', pending: 'muted' } as const;
 
 export function UpstreamCredentials({ tenantId, servers }: { tenantId: string; servers: Row[] }) {
@@ -71,16 +74,16 @@ export function UpstreamCredentials({ tenantId, servers }: { tenantId: string; s
         )}
       </CardContent>
       <Dialog open={editing !== null} onOpenChange={(o) => (o ? null : setEditing(null))}>
-        <DialogContent>{editing ? <SetForm tenantId={tenantId} server={editing} onDone={(msg) => { setEditing(null); if (msg) setSaved(msg); }} /> : null}</DialogContent>
+        <DialogContent>{editing ? <UpstreamCredentialForm tenantId={tenantId} server={editing} onDone={(msg) => { setEditing(null); if (msg) setSaved(msg); }} /> : null}</DialogContent>
       </Dialog>
       <Dialog open={removing !== null} onOpenChange={(o) => (o ? null : setRemoving(null))}>
-        <DialogContent>{removing ? <RemoveForm tenantId={tenantId} server={removing} onDone={(msg) => { setRemoving(null); if (msg) setSaved(msg); }} /> : null}</DialogContent>
+        <DialogContent>{removing ? <RemoveUpstreamCredentialForm tenantId={tenantId} server={removing} onDone={(msg) => { setRemoving(null); if (msg) setSaved(msg); }} /> : null}</DialogContent>
       </Dialog>
     </Card>
   );
 }
 
-function SetForm({ tenantId, server, onDone }: { tenantId: string; server: Row; onDone: (message?: string) => void }) {
+export function UpstreamCredentialForm({ tenantId, server, onDone }: { tenantId: string; server: UpstreamCredentialTarget; onDone: (message?: string) => void }) {
   const [value, setValue] = useState('');
   const { run, pending, error } = useAction(setTenantUpstreamCredentialAction, { schema: ZSetTenantUpstreamCredentialInput });
   const fe = error?.fieldErrors ?? {};
@@ -107,7 +110,7 @@ function SetForm({ tenantId, server, onDone }: { tenantId: string; server: Row; 
   );
 }
 
-function RemoveForm({ tenantId, server, onDone }: { tenantId: string; server: Row; onDone: (message?: string) => void }) {
+export function RemoveUpstreamCredentialForm({ tenantId, server, onDone }: { tenantId: string; server: UpstreamCredentialTarget; onDone: (message?: string) => void }) {
   const { run, pending, error } = useAction(removeTenantUpstreamCredentialAction);
   return (
     <div className="grid gap-4">

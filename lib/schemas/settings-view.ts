@@ -24,4 +24,19 @@ export type TTenantPolicyDto = {
   updatedAt: string | null;
 };
 
-export type TSecretsView = { secrets: TSecretDto[]; tools: { slug: string; title: string }[] };
+/**
+ * A secret kept for an upstream MCP server (scope `upstream:<namespace>`) is written only through the upstream
+ * credential path, so the Secrets page needs to know whose it is: a platform-wide server's (set in Settings →
+ * Upstream credentials), the tenant's own server's (set on that server's page), or nobody's any more.
+ */
+export type TSecretUpstream = {
+  namespace: string;
+  /** The server of that namespace; null when none exists any more. */
+  server: { id: string; name: string; platformWide: boolean } | null;
+  /** Whether the server still reads this secret (false once its secret name has changed or it was removed). */
+  inUse: boolean;
+};
+
+export type TSecretRow = TSecretDto & { upstream: TSecretUpstream | null };
+
+export type TSecretsView = { secrets: TSecretRow[]; tools: { slug: string; title: string }[] };

@@ -6,6 +6,11 @@ import { decryptSecret, encryptSecret, masterKeys, parseMasterKeys } from '@/lib
 import { openArguments, sealArguments } from '@/lib/services/approvals/approval-arguments';
 import { canonicalJson } from '@/lib/tool-definition';
 import { appErrorOf as errorOf } from '@/lib/testing/app-error';
+import { actorFor } from '@/lib/testing/actors';
+import { registerUpstream } from '@/lib/services/upstreams/register-upstream';
+import { removeUpstream } from '@/lib/services/upstreams/remove-upstream';
+import { setTenantUpstreamCredential } from '@/lib/services/upstreams/set-tenant-upstream-credential';
+import { updateUpstream } from '@/lib/services/upstreams/update-upstream';
 import { createFreshTenant, type FreshTenant } from '@/lib/testing/fresh-tenant';
 import { deleteSecret } from './delete-secret';
 import { findSecrets } from './find-secrets';
@@ -87,6 +92,51 @@ describe('tenant secrets', () => {
     expect(Object.keys(badName?.fieldErrors ?? {}).sort()).toEqual(['name', 'value']);
     await deleteSecret({ actor: f.admin, tenantId: f.tenant.id, secretId: id });
     expect((await errorOf(deleteSecret({ actor: f.admin, tenantId: f.tenant.id, secretId: id })))?.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('secrets kept for upstream servers (scope upstream:<namespace>)', () => {
+  it('cannot be written through the secrets form: its tool field refuses the scope', async () => {
+    const t = await createFreshTenant('sec-up-form');
+    const err = await errorOf(setSecret({ actor: t.admin, tenantId: t.tenant.id, toolSlug: 'upstream:crm', name: 'CRM_TOKEN', value: secretValue() }));
+    expect(err).toMatchObject({ code: 'VALIDATION', fieldErrors: { toolSlug: ['A tool slug, e.g. github_search_issues.'] } });
+  });
+
+  it('name their server, so the page replaces them through the upstream credential path', async () => {
+    const t = await createFreshTenant('sec-up');
+    const platformAdmin = await actorFor('admin@example.com');
+    const tag = randomBytes(3).toString('hex');
+    const base = { url: 'https://crm.example.com/mcp', timeoutMs: 5000, description: '' };
+    const shared = await registerUpstream({ actor: platformAdmin, tenantId: null, namespace: `secup${tag}`, name: `Shared ${tag}`, secretName: 'CRM_TOKEN', ...base });
+    const own = await registerUpstream({ actor: t.admin, tenantId: t.tenant.id, namespace: `secown${tag}`, name: `Own ${tag}`, secretName: 'OWN_TOKEN', credential: secretValue(), ...base });
+    const db = await getDb();
+    // An upstream server's tool reads the server's credential, never a secret of its own: the form does not offer it.
+    await db.tool.create({ data: {
+      slug: `secup${tag}.lookup`, title: 'Lookup', description: 'Upstream tool', category: 'crm', kind: 'upstream_mcp', lifecycle: 'published', ownerTeam: 'platform',
+      riskLevel: 'low', dataClassification: 'internal', dataRead: [], dataWritten: [], requiredScopes: [], tags: [], upstreamServerId: shared.id,
+    } });
+    try {
+      const value = secretValue();
+      await setTenantUpstreamCredential({ actor: t.admin, tenantId: t.tenant.id, upstreamId: shared.id, value });
+      await setSecret({ actor: t.admin, tenantId: t.tenant.id, toolSlug: 'github_search_issues', name: 'GITHUB_TOKEN', value: secretValue() });
+      const view = await findSecrets({ actor: t.admin, tenantId: t.tenant.id });
+      const byScope = Object.fromEntries(view.secrets.map((x) => [x.toolSlug, x]));
+      expect(byScope[`upstream:secup${tag}`]).toMatchObject({ name: 'CRM_TOKEN', last4: value.slice(-4), upstream: { namespace: `secup${tag}`, server: { id: shared.id, name: `Shared ${tag}`, platformWide: true }, inUse: true } });
+      expect(byScope[`upstream:secown${tag}`]).toMatchObject({ name: 'OWN_TOKEN', upstream: { namespace: `secown${tag}`, server: { id: own.id, name: `Own ${tag}`, platformWide: false }, inUse: true } });
+      expect(byScope.github_search_issues?.upstream).toBeNull();
+      expect(JSON.stringify(view)).not.toContain(value);
+      expect(view.tools.map((x) => x.slug)).toContain('github_search_issues');
+      expect(view.tools.map((x) => x.slug)).not.toContain(`secup${tag}.lookup`);
+
+      // Once the server reads another secret name, the old credential is shown as unused (it can only be deleted).
+      await updateUpstream({ actor: platformAdmin, id: shared.id, name: `Shared ${tag}`, secretName: 'CRM_KEY', ...base });
+      const after = await findSecrets({ actor: t.admin, tenantId: t.tenant.id });
+      expect(after.secrets.find((x) => x.toolSlug === `upstream:secup${tag}`)?.upstream).toMatchObject({ server: { id: shared.id }, inUse: false });
+    } finally {
+      await db.tool.deleteMany({ where: { upstreamServerId: shared.id } });
+      await removeUpstream({ actor: platformAdmin, id: shared.id });
+      await removeUpstream({ actor: t.admin, id: own.id });
+    }
   });
 });
 
