@@ -6,7 +6,6 @@
 // It also records each connection's peer address in a header of its own (the client's copy removed), the only
 // source lib/server/client-ip.ts trusts besides X-Forwarded-For from configured proxies.
 // Run by scripts/start.ts: node --import tsx --import ./scripts/server-hooks.mjs scripts/serve.ts
-import { fork, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import path from 'node:path';
 import next from 'next';
@@ -18,37 +17,9 @@ import { shutdownTelemetry, startTelemetry } from '@/lib/server/telemetry';
 import { isOAuthPath } from '@/lib/server/oauth/config';
 import { serveOAuth } from '@/lib/server/oauth/host';
 import { profileOnSignal } from './bench-profile';
+import { supervise } from './supervise';
 
 const log = forComponent('serve');
-
-/**
- * The background process (scripts/serve-background.ts: audit sealer, SIEM export, rollups, upstream health checks),
- * with this process's Node flags and environment, restarted when it ends unexpectedly (after 1 s, doubling to 30 s
- * while it keeps failing at start).
- */
-function superviseBackground(env: NodeJS.ProcessEnv): { stop: () => void } {
-  let child: ChildProcess | null = null;
-  let stopping = false;
-  let delayMs = 1_000;
-  const start = () => {
-    const startedAt = Date.now();
-    child = fork(path.resolve('scripts/serve-background.ts'), [], { execArgv: process.execArgv, env, stdio: 'inherit' });
-    child.on('exit', (code, signal) => {
-      child = null;
-      if (stopping) return;
-      delayMs = Date.now() - startedAt > 60_000 ? 1_000 : Math.min(delayMs * 2, 30_000);
-      log.error({ code, signal }, `the background process (audit sealer, upstream health) ended: restarting in ${delayMs / 1000} s`);
-      setTimeout(() => !stopping && start(), delayMs).unref();
-    });
-  };
-  start();
-  return {
-    stop: () => {
-      stopping = true;
-      child?.kill('SIGTERM');
-    },
-  };
-}
 
 async function main() {
   // This process answers requests only: the sealer runs in the background process (its first audit write would
@@ -79,10 +50,13 @@ async function main() {
   // opened here first: on the embedded database this process owns it (the background process reaches it through
   // this one, and may restart without taking the database with it).
   await getDbState();
-  const background = superviseBackground(process.env);
+  // Restarted when it ends (after 1 s, doubling to 30 s while it keeps failing at start).
+  const background = supervise(path.resolve('scripts/serve-background.ts'), {
+    onExit: ({ code, signal, restartInMs }) => log.error({ code, signal }, `the background process (audit sealer, upstream health) ended: restarting in ${restartInMs / 1000} s`),
+  });
   server.listen(port, hostname, () => log.info({ port, hostname: hostname ?? 'localhost' }, `ready on http://${hostname ?? 'localhost'}:${port} (portal) and /mcp`));
   const stop = () => {
-    background.stop();
+    void background.stop();
     server.close(() => void shutdownTelemetry().finally(() => process.exit(0)));
     server.closeAllConnections();
   };
