@@ -23,6 +23,15 @@ async function registerPlatformServer(admin: Page, serverName: string, namespace
   return admin.url();
 }
 
+/** Sets the signed-in tenant admin's credential for a platform-wide server, on Settings → Upstream credentials. */
+async function setTenantCredential(page: Page, serverName: string, namespace: string, value: string): Promise<void> {
+  await page.goto('/settings/upstreams');
+  await page.getByTestId(`upstream-credential-${namespace}`).getByRole('button', { name: `Set the credential for ${serverName}` }).click();
+  await page.getByRole('dialog').getByLabel('Credential').fill(value);
+  await page.getByRole('dialog').getByRole('button', { name: 'Save credential' }).click();
+  await expect(page.getByText(`Saved: the credential for ${serverName}`)).toBeVisible();
+}
+
 async function removeServer(admin: Page, serverUrl: string): Promise<void> {
   await admin.goto(serverUrl);
   await admin.getByRole('button', { name: 'Remove', exact: true }).click();
@@ -104,12 +113,8 @@ test('Settings → Secrets replaces and deletes an upstream credential through t
 
   try {
     const acme = await pageAs(browser, 'acmeTenantAdmin');
-    await acme.goto('/settings/upstreams');
+    await setTenantCredential(acme, serverName, namespace, value);
     const upstreamRow = acme.getByTestId(`upstream-credential-${namespace}`);
-    await upstreamRow.getByRole('button', { name: `Set the credential for ${serverName}` }).click();
-    await acme.getByRole('dialog').getByLabel('Credential').fill(value);
-    await acme.getByRole('dialog').getByRole('button', { name: 'Save credential' }).click();
-    await expect(acme.getByText(`Saved: the credential for ${serverName}`)).toBeVisible();
 
     // The Secrets page lists it under its scope, naming the server, with its last 4 characters only.
     await acme.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: 'Secrets' }).click();
@@ -140,6 +145,47 @@ test('Settings → Secrets replaces and deletes an upstream credential through t
     await acme.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: 'Upstream credentials' }).click();
     await expect(upstreamRow).toContainText('Not set');
     expect(consoleErrors).toEqual([]);
+    await acme.context().close();
+  } finally {
+    await removeServer(admin, serverUrl);
+    await admin.context().close();
+  }
+});
+
+test('Settings → Secrets fits a 1280 px wide window with an upstream credential listed, and the page never scrolls sideways at 1024 px', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const serverName = `Layout CRM ${id}`;
+  // The longest namespace there can be (31 characters): `upstream:<namespace>` is the widest tool slug in the table.
+  const namespace = `wide_layout_namespace_xx_${id}`;
+  const scope = `upstream:${namespace}`;
+
+  const admin = await pageAs(browser, 'admin');
+  const serverUrl = await registerPlatformServer(admin, serverName, namespace);
+
+  try {
+    const acme = await pageAs(browser, 'acmeTenantAdmin');
+    await setTenantCredential(acme, serverName, namespace, `crm-${randomBytes(12).toString('hex')}`);
+    const overflow = () => acme.evaluate(() => {
+      const region = document.querySelector('[role="region"][aria-label="Secrets"]');
+      return {
+        page: { scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth },
+        table: region ? { scrollWidth: region.scrollWidth, clientWidth: region.clientWidth } : null,
+      };
+    });
+
+    await acme.setViewportSize({ width: 1280, height: 800 });
+    await acme.goto('/settings/secrets');
+    await expect(acme.getByRole('table', { name: 'Secrets' }).getByRole('row').filter({ hasText: `Your credential for the upstream server ${serverName}` })).toContainText(scope);
+    const wide = await overflow();
+    expect(wide.page.scrollWidth, 'the page scrolls sideways at 1280 px').toBeLessThanOrEqual(wide.page.innerWidth);
+    expect(wide.table, 'the secrets table has its scroll container').not.toBeNull();
+    expect(wide.table!.scrollWidth, 'the secrets table scrolls sideways at 1280 px').toBeLessThanOrEqual(wide.table!.clientWidth);
+
+    // At 1024 px the table may scroll inside its own container, but the page itself must not.
+    await acme.setViewportSize({ width: 1024, height: 800 });
+    await expect.poll(async () => (await overflow()).page.innerWidth).toBe(1024);
+    const narrow = await overflow();
+    expect(narrow.page.scrollWidth, 'the page scrolls sideways at 1024 px').toBeLessThanOrEqual(narrow.page.innerWidth);
     await acme.context().close();
   } finally {
     await removeServer(admin, serverUrl);

@@ -64,7 +64,10 @@ export function SecretsManager({ tenantId, view }: { tenantId: string; view: TSe
   }
 
   return (
-    <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">
+    // Side by side only from 1280 px, where the table's card still gets about 600 px (the table needs about 565);
+    // minmax(0, …) lets a card shrink below its content's width, so a wide table scrolls in its own region instead
+    // of pushing the page sideways.
+    <div className="grid gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
       <Card>
         <CardHeader>
           <CardTitle as="h2">Secrets</CardTitle>
@@ -76,15 +79,22 @@ export function SecretsManager({ tenantId, view }: { tenantId: string; view: TSe
             <EmptyState icon={<KeyRound aria-hidden />} title="No secrets yet" description="Add a GitHub token or SMTP credentials for the tools that need them." />
           ) : (
             <Table aria-label="Secrets">
-              <THead><TR><TH>Tool</TH><TH>Name</TH><TH>Value</TH><TH>Updated</TH><TH className="text-right">Actions</TH></TR></THead>
+              <THead><TR><TH>Tool</TH><TH>Name</TH><TH>Value</TH><TH>Updated</TH><TH className="w-px text-right">Actions</TH></TR></THead>
               <TBody>
                 {view.secrets.map((s) => (
                   <TR key={s.id} data-testid={`secret-${s.name}`}>
-                    <TD><code>{s.toolSlug}</code>{s.upstream ? <div className="text-xs text-muted-foreground">{upstreamNote(s.upstream)}</div> : null}</TD>
-                    <TD><code>{s.name}</code></TD>
-                    <TD><code aria-label={s.last4 ? `ending in ${s.last4}` : 'hidden'}>••••{s.last4}</code></TD>
-                    <TD className="whitespace-nowrap text-xs">{s.updatedAt.replace('T', ' ').slice(0, 16)} UTC<div className="text-muted-foreground">key {s.keyId}</div></TD>
-                    <TD className="text-right">
+                    {/* Slugs (`upstream:<namespace>`, up to 40 characters) and names have no spaces: they wrap anywhere. */}
+                    <TD>
+                      <code className="block min-w-32 break-all text-xs" title={s.toolSlug}>{s.toolSlug}</code>
+                      {s.upstream ? <div className="mt-0.5 text-xs text-muted-foreground wrap-anywhere">{upstreamNote(s.upstream)}</div> : null}
+                    </TD>
+                    <TD><code className="block min-w-20 break-all text-xs" title={s.name}>{s.name}</code></TD>
+                    <TD className="whitespace-nowrap"><code className="text-xs" aria-label={s.last4 ? `ending in ${s.last4}` : 'hidden'}>••••{s.last4}</code></TD>
+                    <TD className="text-xs">
+                      <time dateTime={s.updatedAt} className="block whitespace-nowrap tabular-nums">{s.updatedAt.slice(0, 10)}<br />{s.updatedAt.slice(11, 16)} UTC</time>
+                      <div className="break-all text-muted-foreground">key {s.keyId}</div>
+                    </TD>
+                    <TD>
                       <RowActions
                         secret={s}
                         onReplace={() => { setToolSlug(s.toolSlug); setName(s.name); setShown(null); setNotice(null); document.getElementById('secret-value')?.focus(); }}
@@ -157,7 +167,7 @@ function RowActions({ secret: s, onReplace, onDelete, onUpstream }: {
   const platform = platformCredentialOf(s);
   const server = s.upstream?.inUse ? s.upstream.server : null;
   return (
-    <div className="flex justify-end gap-1">
+    <div className="flex justify-end gap-1 whitespace-nowrap">
       {!s.upstream ? <Button size="sm" variant="outline" onClick={onReplace} aria-label={`Replace ${s.name} of ${s.toolSlug}`}>Replace</Button>
         : platform ? <Button size="sm" variant="outline" onClick={() => onUpstream(false, platform)} aria-label={`Replace ${s.name} of ${s.toolSlug}`}>Replace</Button>
         : server ? <Button asChild size="sm" variant="outline"><Link href={`/admin/upstreams/${server.id}`} aria-label={`Replace ${s.name} of ${s.toolSlug} on the page of ${server.name}`}>Replace</Link></Button>
