@@ -29,6 +29,9 @@ test('a user grants one tool group; the client sees only that group\'s tools', a
     }
     await page.getByRole('button', { name: 'Allow' }).click();
     const params = await cb.params;
+    // The browser's own navigation to the callback has ended before the test goes on; the portal check below runs in
+    // a page of its own, which no late navigation of this one can interrupt.
+    await page.waitForURL((u) => `${u.origin}${u.pathname}` === cb.url);
     await new StreamableHTTPClientTransport(mcpUrl, { authProvider: provider }).finishAuth(params);
     const client = new Client({ name: 'e2e-oauth-groups', version: '1.0.0' });
     await client.connect(new StreamableHTTPClientTransport(mcpUrl, { authProvider: provider }));
@@ -38,8 +41,9 @@ test('a user grants one tool group; the client sees only that group\'s tools', a
     expect(listed.filter((name) => others.includes(name))).toEqual([]);
     await client.close();
 
-    await page.goto('/connected-apps');
-    await expect(page.getByTestId('connection-row').filter({ hasText: clientName })).toContainText('All knowledge tools');
+    const apps = await page.context().newPage();
+    await apps.goto('/connected-apps');
+    await expect(apps.getByTestId('connection-row').filter({ hasText: clientName })).toContainText('All knowledge tools');
   } finally {
     cb.close();
   }

@@ -37,6 +37,9 @@ test('an MCP client connects with OAuth, lists and calls tools; revoking it in C
     await expect(page.getByRole('checkbox', { name: 'All tools I may use' })).toBeChecked();
     await page.getByRole('button', { name: 'Allow' }).click();
     const params = await cb.params;
+    // The browser's own navigation to the callback has ended before the test goes on; the portal steps below run in a
+    // page of their own, which no late navigation of this one can interrupt.
+    await page.waitForURL((u) => `${u.origin}${u.pathname}` === cb.url);
     expect(params.get('iss')).toBe(baseURL);
     expect(params.get('code')).toBeTruthy();
 
@@ -51,11 +54,13 @@ test('an MCP client connects with OAuth, lists and calls tools; revoking it in C
     expect(result.isError).toBeFalsy();
 
     const accessToken = state.tokens!.access_token;
-    await page.goto('/connected-apps');
-    const row = page.getByTestId('connection-row').filter({ hasText: clientName });
+    const apps = await page.context().newPage();
+    apps.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    await apps.goto('/connected-apps');
+    const row = apps.getByTestId('connection-row').filter({ hasText: clientName });
     await expect(row).toContainText('All tools I may use');
     await row.getByRole('button', { name: 'Revoke' }).click();
-    await page.getByRole('button', { name: 'Revoke access' }).click();
+    await apps.getByRole('button', { name: 'Revoke access' }).click();
     await expect(row).toHaveCount(0);
     // The access token stops (and the refresh token with it): the client can no longer list tools, and /mcp answers
     // the old access token with a 401 challenge.
@@ -121,6 +126,9 @@ test('the MCP Inspector CLI lists and calls the tools granted to an OAuth token,
     await page.locator('input[name="tools"][value="kb_search"]').check();
     await page.getByRole('button', { name: 'Allow' }).click();
     const params = await cb.params;
+    // The browser's own navigation to the callback has ended before the test goes on; the portal steps below run in a
+    // page of their own, which no late navigation of this one can interrupt.
+    await page.waitForURL((u) => `${u.origin}${u.pathname}` === cb.url);
     expect(params.get('iss')).toBe(baseURL);
     await new StreamableHTTPClientTransport(mcpUrl, { authProvider: provider }).finishAuth(params);
     const accessToken = state.tokens?.access_token;
