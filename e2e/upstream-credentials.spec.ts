@@ -3,7 +3,7 @@
 // the Globex tenant admin sees only that Globex has none; Settings → Secrets lists the credential too, and replaces
 // and deletes it through the same dialogs. Each server is removed at the end, with its credentials.
 import { randomBytes } from 'node:crypto';
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { expect, pageAs, test } from './fixtures';
 
 const id = randomBytes(3).toString('hex');
@@ -39,6 +39,20 @@ async function removeServer(admin: Page, serverUrl: string): Promise<void> {
   await expect(admin).toHaveURL(/\/admin\/upstreams$/);
 }
 
+/** Runs `body` with a platform-wide server registered and the Acme tenant admin's page; the server is removed after. */
+async function withPlatformServer(browser: Browser, serverName: string, namespace: string, body: (acme: Page) => Promise<void>): Promise<void> {
+  const admin = await pageAs(browser, 'admin');
+  const serverUrl = await registerPlatformServer(admin, serverName, namespace);
+  try {
+    const acme = await pageAs(browser, 'acmeTenantAdmin');
+    await body(acme);
+    await acme.context().close();
+  } finally {
+    await removeServer(admin, serverUrl);
+    await admin.context().close();
+  }
+}
+
 test('a tenant admin sets, replaces and removes their tenant\'s credential for a platform-wide upstream server', async ({ browser }) => {
   test.setTimeout(120_000);
   const serverName = `Shared CRM ${id}`;
@@ -46,11 +60,7 @@ test('a tenant admin sets, replaces and removes their tenant\'s credential for a
   const value = `crm-${randomBytes(12).toString('hex')}`;
   const rotated = `crm-${randomBytes(12).toString('hex')}`;
 
-  const admin = await pageAs(browser, 'admin');
-  const serverUrl = await registerPlatformServer(admin, serverName, namespace);
-
-  try {
-    const acme = await pageAs(browser, 'acmeTenantAdmin');
+  await withPlatformServer(browser, serverName, namespace, async (acme) => {
     await acme.goto('/settings');
     await acme.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: 'Upstream credentials' }).click();
     await expect(acme).toHaveURL(/\/settings\/upstreams$/);
@@ -93,11 +103,7 @@ test('a tenant admin sets, replaces and removes their tenant\'s credential for a
     await acme.getByRole('dialog').getByRole('button', { name: 'Remove credential' }).click();
     await expect(acme.getByRole('dialog')).toBeHidden();
     await expect(row).toContainText('Not set');
-    await acme.context().close();
-  } finally {
-    await removeServer(admin, serverUrl);
-    await admin.context().close();
-  }
+  });
 });
 
 test('Settings → Secrets replaces and deletes an upstream credential through the upstream credential dialogs, never showing it', async ({ browser, consoleErrors }) => {
@@ -108,11 +114,7 @@ test('Settings → Secrets replaces and deletes an upstream credential through t
   const value = `crm-${randomBytes(12).toString('hex')}`;
   const rotated = `crm-${randomBytes(12).toString('hex')}`;
 
-  const admin = await pageAs(browser, 'admin');
-  const serverUrl = await registerPlatformServer(admin, serverName, namespace);
-
-  try {
-    const acme = await pageAs(browser, 'acmeTenantAdmin');
+  await withPlatformServer(browser, serverName, namespace, async (acme) => {
     await setTenantCredential(acme, serverName, namespace, value);
     const upstreamRow = acme.getByTestId(`upstream-credential-${namespace}`);
 
@@ -145,11 +147,7 @@ test('Settings → Secrets replaces and deletes an upstream credential through t
     await acme.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: 'Upstream credentials' }).click();
     await expect(upstreamRow).toContainText('Not set');
     expect(consoleErrors).toEqual([]);
-    await acme.context().close();
-  } finally {
-    await removeServer(admin, serverUrl);
-    await admin.context().close();
-  }
+  });
 });
 
 test('Settings → Secrets fits a 1280 px wide window with an upstream credential listed, and the page never scrolls sideways at 1024 px', async ({ browser }) => {
@@ -159,11 +157,7 @@ test('Settings → Secrets fits a 1280 px wide window with an upstream credentia
   const namespace = `wide_layout_namespace_xx_${id}`;
   const scope = `upstream:${namespace}`;
 
-  const admin = await pageAs(browser, 'admin');
-  const serverUrl = await registerPlatformServer(admin, serverName, namespace);
-
-  try {
-    const acme = await pageAs(browser, 'acmeTenantAdmin');
+  await withPlatformServer(browser, serverName, namespace, async (acme) => {
     await setTenantCredential(acme, serverName, namespace, `crm-${randomBytes(12).toString('hex')}`);
     const overflow = () => acme.evaluate(() => {
       const region = document.querySelector('[role="region"][aria-label="Secrets"]');
@@ -186,9 +180,5 @@ test('Settings → Secrets fits a 1280 px wide window with an upstream credentia
     await expect.poll(async () => (await overflow()).page.innerWidth).toBe(1024);
     const narrow = await overflow();
     expect(narrow.page.scrollWidth, 'the page scrolls sideways at 1024 px').toBeLessThanOrEqual(narrow.page.innerWidth);
-    await acme.context().close();
-  } finally {
-    await removeServer(admin, serverUrl);
-    await admin.context().close();
-  }
+  });
 });

@@ -33,14 +33,9 @@ export async function executeWithTimeout<I, O>(executor: ToolExecutor<I, O>, ctx
  * claim fits; `cancel` aborts the execution when it does not (its outcome is then ignored, never returned).
  */
 export function startEarly<I, O>(executor: ToolExecutor<I, O>, ctx: Omit<ToolContext, 'signal'>, input: I, outer?: AbortSignal): { result: Promise<ToolResult<O>>; cancel: () => void } {
-  // One controller that the caller's signal also aborts (AbortSignal.any registers its sources for garbage collection
-  // tracking, several times this link's cost on every call); the link is dropped when the execution settles.
   const controller = new AbortController();
-  const onOuter = () => controller.abort(outer?.reason);
-  if (outer?.aborted) onOuter();
-  else outer?.addEventListener('abort', onOuter, { once: true });
-  const result = executeWithTimeout(executor, ctx, input, controller.signal);
-  result.catch(() => undefined).finally(() => outer?.removeEventListener('abort', onOuter)); // a cancelled execution's rejection is expected; a kept one is awaited by the caller
+  const result = executeWithTimeout(executor, ctx, input, outer ? eitherSignal(outer, controller.signal) : controller.signal);
+  result.catch(() => undefined); // a cancelled execution's rejection is expected; a kept one is awaited by the caller
   return { result, cancel: () => controller.abort(new DOMException('the call was refused by a rate limit', 'AbortError')) };
 }
 
