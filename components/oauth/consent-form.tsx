@@ -1,5 +1,5 @@
 'use client';
-import { useMemo, useState, useTransition } from 'react';
+import { useEffect, useMemo, useState, useTransition } from 'react';
 import { ShieldCheck } from 'lucide-react';
 import { decideConsentAction } from '@/app/oauth/consent/[uid]/actions';
 import { Alert } from '@/components/ui/alert';
@@ -22,6 +22,16 @@ export function ConsentForm({ view, email, tenantName }: { view: ConsentView; em
   const [chosenGroups, setChosenGroups] = useState<Set<string>>(() => new Set(view.requested.groups));
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
+  // Once a decision is recorded the browser is on its way to the application: the form stays locked (a second click
+  // would send a second decision for the same authorization).
+  const [leaving, setLeaving] = useState(false);
+  const busy = pending || leaving;
+  // Back to this page from the browser's cache: the decision may be made again (the server says if it is too late).
+  useEffect(() => {
+    const restored = (e: PageTransitionEvent) => e.persisted && setLeaving(false);
+    window.addEventListener('pageshow', restored);
+    return () => window.removeEventListener('pageshow', restored);
+  }, []);
   const groups = useMemo(() => view.groups.map((g) => ({ ...g, tools: view.tools.filter((t) => g.slugs.includes(t.slug)) })), [view.groups, view.tools]);
   // A ticked group covers its tools: they are sent as the group, not one by one.
   const covered = useMemo(() => new Set(groups.filter((g) => chosenGroups.has(g.key)).flatMap((g) => g.slugs)), [groups, chosenGroups]);
@@ -31,8 +41,10 @@ export function ConsentForm({ view, email, tenantName }: { view: ConsentView; em
     start(async () => {
       setError(null);
       const res = await decideConsentAction({ uid: view.uid, decision, all, tools: all ? [] : tools, groups: all ? [] : [...chosenGroups] });
-      if (res.ok) window.location.assign(res.data.redirectTo);
-      else setError(res.message);
+      if (res.ok) {
+        setLeaving(true);
+        window.location.assign(res.data.redirectTo);
+      } else setError(res.message);
     });
 
   const toggle = (set: typeof setChosen, key: string, on: boolean) =>
@@ -66,7 +78,7 @@ export function ConsentForm({ view, email, tenantName }: { view: ConsentView; em
       {view.tools.length === 0 ? (
         <EmptyState title="No tool is activated for you yet" description="There is nothing to share. Ask your tenant admin to activate tools for you or your team, then connect again." headingLevel="h2" />
       ) : (
-        <fieldset className="space-y-3" disabled={pending}>
+        <fieldset className="space-y-3" disabled={busy}>
           <legend className="text-sm font-medium">Tools this application may use</legend>
           <Checkbox checked={all} onChange={(e) => setAll(e.target.checked)} label="All tools I may use" description="Including tools activated for you later. Untick to choose tools one by one." />
           {!all ? (
@@ -87,11 +99,11 @@ export function ConsentForm({ view, email, tenantName }: { view: ConsentView; em
 
       {error ? <Alert variant="destructive">{error}</Alert> : null}
       <div className="flex flex-wrap justify-end gap-2">
-        <Button variant="outline" onClick={() => decide('deny')} disabled={pending}>
+        <Button variant="outline" onClick={() => decide('deny')} disabled={busy}>
           Deny
         </Button>
-        <Button onClick={() => decide('allow')} disabled={pending || view.tools.length === 0 || (!all && tools.length === 0 && chosenGroups.size === 0)}>
-          {pending ? 'Working…' : 'Allow'}
+        <Button onClick={() => decide('allow')} disabled={busy || view.tools.length === 0 || (!all && tools.length === 0 && chosenGroups.size === 0)}>
+          {busy ? 'Working…' : 'Allow'}
         </Button>
       </div>
     </section>
